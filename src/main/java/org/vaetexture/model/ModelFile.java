@@ -1,0 +1,298 @@
+package org.vaetexture.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import org.vaetexture.VaeTextureException;
+
+/**
+ * Reads and writes model files: one zip holding {@value #METADATA} (versioned JSON: architecture,
+ * normalization, training settings and history, weight shapes) and one {@code weights/NAME.f32}
+ * entry per parameter (little-endian float32, row-major). Writing goes to a temporary file in the
+ * same folder, then moves it into place, so a failed or cancelled save never leaves a partial model
+ * and never damages an existing one. Loading checks everything and names what is wrong.
+ */
+public final class ModelFile {
+
+	/** The newest format this code reads and the one it writes. */
+	public static final int FORMAT_VERSION = 1;
+	static final String METADATA = "vae-texture.json";
+	private static final String KIND = "conv-vae";
+	private static final long MAX_METADATA_BYTES = 4 << 20;
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
+		.serializeSpecialFloatingPointValues().create();
+
+	private ModelFile() {}
+
+	/** Writes the model atomically to {@code file} (replacing it if it exists). */
+	public static void save(final VaeModel model, final Path file) {
+		final Path absolute = file.toAbsolutePath();
+		final Path dir = absolute.getParent();
+		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException(
+			"cannot write model '" + file + "': folder '" + dir + "' does not exist");
+		if (Files.isDirectory(absolute)) throw new VaeTextureException("cannot write model '" + file +
+			"': it is a folder; give a file name such as model.zip");
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+			try (OutputStream os = Files.newOutputStream(temp);
+					ZipOutputStream zip = new ZipOutputStream(os))
+			{
+				put(zip, METADATA, GSON.toJson(toMetadata(model)).getBytes(StandardCharsets.UTF_8));
+				for (final Map.Entry<String, float[]> w : model.network().weights().entrySet())
+					put(zip, weightEntry(w.getKey()), toBytes(w.getValue()));
+			}
+			move(temp, absolute);
+			temp = null;
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException("cannot write model '" + file + "': " + describe(e) +
+				"; choose a writable folder with free space", e);
+		}
+		finally {
+			if (temp != null) try {
+				Files.deleteIfExists(temp);
+			}
+			catch (final IOException ignored) {
+				// best effort: the temporary file is hidden and named after the target
+			}
+		}
+	}
+
+	/**
+	 * Reads a model file.
+	 *
+	 * @throws VaeTextureException if the file is missing, not a model, truncated, corrupt, of a
+	 *           newer format, or inconsistent
+	 */
+	public static VaeModel load(final Path file) {
+		final String what = "model file '" + file + "'";
+		if (!Files.exists(file)) throw new VaeTextureException(what + " does not exist");
+		if (!Files.isRegularFile(file)) throw new VaeTextureException(what + " is not a file");
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			final ZipEntry metaEntry = zip.getEntry(METADATA);
+			if (metaEntry == null) throw new VaeTextureException(what + " has no " + METADATA +
+				": it is not a VAE Texture model; pass a model written by 'train'");
+			final ModelMetadata meta = parse(what, read(zip, metaEntry, MAX_METADATA_BYTES, what));
+			final VaeConfig config = checkHeader(what, meta);
+			final Normalization normalization = normalization(what, meta, config);
+			final Map<String, float[]> weights = new LinkedHashMap<>();
+			for (final Map.Entry<String, long[]> p : VaeNetwork.parameterShapes(config).entrySet()) {
+				final long[] stored = meta.parameters == null ? null : meta.parameters.get(p.getKey());
+				if (!Arrays.equals(stored, p.getValue())) throw new VaeTextureException(what +
+					" is corrupt: parameter " + p.getKey() + " has shape " + Arrays.toString(stored) +
+					", the architecture needs " + Arrays.toString(p.getValue()));
+				weights.put(p.getKey(), readWeights(zip, p.getKey(), VaeNetwork.count(p.getValue()),
+					what));
+			}
+			return new VaeModel(VaeNetwork.withWeights(config, weights), normalization,
+				training(meta), history(meta));
+		}
+		catch (final ZipException e) {
+			throw new VaeTextureException(what + " is not a VAE Texture model or is truncated (" +
+				describe(e) + "); pass a .zip written by 'train'", e);
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException("cannot read " + what + ": " + describe(e), e);
+		}
+	}
+
+	private static ModelMetadata parse(final String what, final byte[] json) {
+		try {
+			final ModelMetadata meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8),
+				ModelMetadata.class);
+			if (meta == null) throw new VaeTextureException(what + " has empty metadata");
+			return meta;
+		}
+		catch (final JsonParseException | NumberFormatException | IllegalStateException e) {
+			throw new VaeTextureException(what + " has corrupt metadata (" + firstLine(e.getMessage()) +
+				")", e);
+		}
+	}
+
+	private static VaeConfig checkHeader(final String what, final ModelMetadata meta) {
+		if (meta.formatVersion > FORMAT_VERSION) throw new VaeTextureException(what +
+			" has format version " + meta.formatVersion + ", newer than this VAE Texture reads (" +
+			FORMAT_VERSION + "); update the plugin");
+		if (meta.formatVersion < 1) throw new VaeTextureException(what +
+			" has no valid format version: it is not a VAE Texture model");
+		final ModelMetadata.Architecture a = meta.architecture;
+		if (a == null || !KIND.equals(a.kind)) throw new VaeTextureException(what +
+			" has no architecture of kind '" + KIND + "'");
+		try {
+			return VaeConfig.builder().tileSize(a.tileSize).channels(a.channels).latentDim(a.latentDim)
+				.filters1(a.filters1).filters2(a.filters2).beta(a.beta).build();
+		}
+		catch (final VaeTextureException e) {
+			throw new VaeTextureException(what + " is corrupt: " + e.getMessage(), e);
+		}
+	}
+
+	private static Normalization normalization(final String what, final ModelMetadata meta,
+		final VaeConfig config)
+	{
+		final ModelMetadata.NormalizationJson n = meta.normalization;
+		if (n == null || n.center == null || n.scale == null || n.center.length != config.channels() ||
+			n.scale.length != config.channels()) throw new VaeTextureException(what +
+				" is corrupt: its normalization does not have one value per channel");
+		for (int c = 0; c < config.channels(); c++)
+			if (!Float.isFinite(n.center[c]) || !(n.scale[c] > 0) || !Float.isFinite(n.scale[c]))
+				throw new VaeTextureException(what + " is corrupt: normalization of channel " + c +
+					" is not finite and positive");
+		return new Normalization(n.center, n.scale);
+	}
+
+	private static TrainingSummary training(final ModelMetadata meta) {
+		final ModelMetadata.Training t = meta.training;
+		if (t == null) return new TrainingSummary(0, 0, 0, 0, 0, false, new ArrayList<>());
+		return new TrainingSummary(t.seed, t.batchSize, t.learningRate, t.tilesSeen, t.seconds,
+			t.stoppedEarly, t.inputs == null ? new ArrayList<>() : t.inputs);
+	}
+
+	private static List<EpochRecord> history(final ModelMetadata meta) {
+		final List<EpochRecord> history = new ArrayList<>();
+		if (meta.history != null) for (final ModelMetadata.Epoch e : meta.history)
+			if (e != null) history.add(new EpochRecord(e.epoch, e.trainRecon, e.trainKl,
+				e.validationRecon, e.validationKl, e.seconds));
+		return history;
+	}
+
+	private static float[] readWeights(final ZipFile zip, final String name, final long count,
+		final String what) throws IOException
+	{
+		final ZipEntry entry = zip.getEntry(weightEntry(name));
+		if (entry == null) throw new VaeTextureException(what + " is corrupt: weights of " + name +
+			" are missing");
+		final byte[] bytes = read(zip, entry, 4 * count, what);
+		if (bytes.length != 4 * count) throw new VaeTextureException(what + " is corrupt: weights of " +
+			name + " hold " + bytes.length + " bytes, expected " + 4 * count);
+		final float[] values = new float[(int) count];
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+		for (final float v : values)
+			if (!Float.isFinite(v)) throw new VaeTextureException(what + " is corrupt: weights of " +
+				name + " are not finite (the training diverged?)");
+		return values;
+	}
+
+	private static byte[] read(final ZipFile zip, final ZipEntry entry, final long limit,
+		final String what) throws IOException
+	{
+		try (InputStream in = zip.getInputStream(entry)) {
+			final ByteArrayOutputStream out = new ByteArrayOutputStream();
+			final byte[] buffer = new byte[1 << 16];
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				out.write(buffer, 0, n);
+				if (out.size() > limit) throw new VaeTextureException(what + " is corrupt: entry " +
+					entry.getName() + " is larger than " + limit + " bytes");
+			}
+			return out.toByteArray();
+		}
+	}
+
+	private static ModelMetadata toMetadata(final VaeModel model) {
+		final ModelMetadata m = new ModelMetadata();
+		m.formatVersion = FORMAT_VERSION;
+		m.software = "VAE Texture " + version();
+		final VaeConfig c = model.config();
+		m.architecture = new ModelMetadata.Architecture();
+		m.architecture.kind = KIND;
+		m.architecture.tileSize = c.tileSize();
+		m.architecture.channels = c.channels();
+		m.architecture.latentDim = c.latentDim();
+		m.architecture.filters1 = c.filters1();
+		m.architecture.filters2 = c.filters2();
+		m.architecture.beta = c.beta();
+		m.normalization = new ModelMetadata.NormalizationJson();
+		m.normalization.center = model.normalization().centers();
+		m.normalization.scale = model.normalization().scales();
+		final TrainingSummary t = model.training();
+		m.training = new ModelMetadata.Training();
+		m.training.seed = t.seed();
+		m.training.batchSize = t.batchSize();
+		m.training.learningRate = t.learningRate();
+		m.training.tilesSeen = t.tilesSeen();
+		m.training.seconds = t.seconds();
+		m.training.stoppedEarly = t.stoppedEarly();
+		m.training.inputs = t.inputs();
+		m.history = new ArrayList<>();
+		for (final EpochRecord r : model.history()) {
+			final ModelMetadata.Epoch e = new ModelMetadata.Epoch();
+			e.epoch = r.epoch();
+			e.trainRecon = r.trainRecon();
+			e.trainKl = r.trainKl();
+			e.validationRecon = r.validationRecon();
+			e.validationKl = r.validationKl();
+			e.seconds = r.seconds();
+			m.history.add(e);
+		}
+		m.parameters = new LinkedHashMap<>(VaeNetwork.parameterShapes(c));
+		return m;
+	}
+
+	/** The version of this software, from the jar's manifest ("dev" when run from classes). */
+	public static String version() {
+		final String v = ModelFile.class.getPackage().getImplementationVersion();
+		return v == null ? "dev" : v;
+	}
+
+	private static String weightEntry(final String name) {
+		return "weights/" + name + ".f32";
+	}
+
+	private static void put(final ZipOutputStream zip, final String name, final byte[] bytes)
+		throws IOException
+	{
+		zip.putNextEntry(new ZipEntry(name));
+		zip.write(bytes);
+		zip.closeEntry();
+	}
+
+	private static byte[] toBytes(final float[] values) {
+		final ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+		b.asFloatBuffer().put(values);
+		return b.array();
+	}
+
+	private static void move(final Path from, final Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static String describe(final IOException e) {
+		final String m = e.getMessage();
+		return e.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+	}
+
+	private static String firstLine(final String s) {
+		if (s == null) return "";
+		final int nl = s.indexOf('\n');
+		return nl < 0 ? s : s.substring(0, nl);
+	}
+}

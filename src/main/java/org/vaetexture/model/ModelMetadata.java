@@ -1,0 +1,47 @@
+package org.vaetexture.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON document of a model file, field for field (Gson maps it). Version 1 of the format; a
+ * change that older readers cannot follow raises {@link ModelFile#FORMAT_VERSION}.
+ */
+final class ModelMetadata {
+
+	int formatVersion;
+	String software;
+	Architecture architecture;
+	NormalizationJson normalization;
+	Training training;
+	List<Epoch> history;
+	/** Shape of each weight entry, by parameter name. */
+	Map<String, long[]> parameters;
+
+	static final class Architecture {
+
+		String kind;
+		int tileSize, channels, latentDim, filters1, filters2;
+		double beta;
+	}
+
+	static final class NormalizationJson {
+
+		float[] center, scale;
+	}
+
+	static final class Training {
+
+		long seed, tilesSeen;
+		int batchSize;
+		double learningRate, seconds;
+		boolean stoppedEarly;
+		List<String> inputs;
+	}
+
+	static final class Epoch {
+
+		int epoch;
+		double trainRecon, trainKl, validationRecon, validationKl, seconds;
+	}
+}

@@ -1,0 +1,48 @@
+package org.vaetexture.model;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A trained VAE: architecture, weights, the normalization of its training data, how it was trained
+ * and its loss history. What a model file holds; see {@link ModelFile}.
+ */
+public final class VaeModel {
+
+	private final VaeNetwork network;
+	private final Normalization normalization;
+	private final TrainingSummary training;
+	private final List<EpochRecord> history;
+
+	public VaeModel(final VaeNetwork network, final Normalization normalization,
+		final TrainingSummary training, final List<EpochRecord> history)
+	{
+		if (normalization.channels() != network.config().channels())
+			throw new IllegalArgumentException("normalization has " + normalization.channels() +
+				" channels, the network " + network.config().channels());
+		this.network = network;
+		this.normalization = normalization;
+		this.training = training;
+		this.history = Collections.unmodifiableList(history);
+	}
+
+	public VaeConfig config() {
+		return network.config();
+	}
+
+	public VaeNetwork network() {
+		return network;
+	}
+
+	public Normalization normalization() {
+		return normalization;
+	}
+
+	public TrainingSummary training() {
+		return training;
+	}
+
+	public List<EpochRecord> history() {
+		return history;
+	}
+}

@@ -1,0 +1,136 @@
+package org.vaetexture.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaetexture.TestImages;
+
+/** The command line as a user meets it: exit codes, one-line errors, clean stdout, no stray files. */
+class MainTest {
+
+	@TempDir
+	Path dir;
+
+	private String out, err;
+
+	private int run(final String... args) {
+		final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+		final int code = Main.run(new PrintStream(o, true), new PrintStream(e, true), args);
+		out = o.toString(StandardCharsets.UTF_8);
+		err = e.toString(StandardCharsets.UTF_8);
+		return code;
+	}
+
+	private String[] train(final String input, final String... more) {
+		final Map<String, String> options = new LinkedHashMap<>();
+		options.put("--input", input);
+		options.put("--model", dir.resolve("m.zip").toString());
+		options.put("--tile-size", "16");
+		options.put("--epochs", "1");
+		options.put("--steps-per-epoch", "3");
+		options.put("--batch-size", "16");
+		for (int i = 0; i < more.length; i += 2)
+			options.put(more[i], more[i + 1]);
+		final List<String> args = new ArrayList<>(List.of("train"));
+		options.forEach((k, v) -> args.addAll(List.of(k, v)));
+		return args.toArray(new String[0]);
+	}
+
+	@Test
+	void trainWritesAModelThatInfoShows() {
+		assertEquals(0, run(train(TestImages.sample("brick.tif").toString())), err);
+		assertEquals("", out, "stdout carries results only");
+		assertTrue(err.contains("epoch 1/1"), err);
+		assertTrue(Files.isRegularFile(dir.resolve("m.zip")));
+		assertEquals(0, run("info", "--model", dir.resolve("m.zip").toString()), err);
+		assertTrue(out.contains("tile size      16"), out);
+		assertTrue(out.contains("brick.tif"), out);
+	}
+
+	@Test
+	void missingInput() {
+		assertError(train(dir.resolve("nothing.tif").toString()), "does not exist");
+	}
+
+	@Test
+	void notAnImage() throws IOException {
+		final Path text = Files.write(dir.resolve("notes.tif"), "hello".getBytes(StandardCharsets.UTF_8));
+		assertError(train(text.toString()), "is not an image ImageJ can read");
+	}
+
+	@Test
+	void folderAsInput() {
+		assertError(train(dir.toString()), "is a folder");
+	}
+
+	@Test
+	void imageSmallerThanTheTile() {
+		final Path small = TestImages.save(TestImages.noise(10, 10, 1), dir.resolve("small.tif"));
+		assertError(train(small.toString()), "smaller than the tile size 16");
+	}
+
+	@Test
+	void constantImage() {
+		final Path flat = TestImages.save(TestImages.constant(40, 40, 3), dir.resolve("flat.tif"));
+		assertError(train(flat.toString()), "is constant");
+	}
+
+	@Test
+	void nanPixels() {
+		final ImagePlus imp = TestImages.noise(40, 40, 1);
+		imp.getProcessor().putPixelValue(3, 4, Float.NaN);
+		assertError(train(TestImages.save(imp, dir.resolve("nan.tif")).toString()), "NaN");
+	}
+
+	@Test
+	void badOptions() {
+		final String brick = TestImages.sample("brick.tif").toString();
+		assertError(train(brick, "--tile-size", "15"), "tile size must be an even number");
+		assertError(train(brick, "--tile-size", "0"), "tile size must be an even number");
+		assertError(train(brick, "--latent-dim", "0"), "latent dim must be from 1");
+		assertError(train(brick, "--epochs", "-2"), "epochs must be from 1");
+		assertError(train(brick, "--epochs", "many"), "'many' is not an int");
+		assertError(train(brick, "--colour", "red"), "Unknown option");
+		assertError(new String[] { "train", "--input", brick }, "Missing required option");
+		assertError(new String[] { "fly" }, "Unmatched argument");
+	}
+
+	@Test
+	void corruptModel() throws IOException {
+		final Path bad = Files.write(dir.resolve("bad.zip"), new byte[] { 80, 75, 3, 4, 0, 0 });
+		assertError(new String[] { "info", "--model", bad.toString() }, "not a VAE Texture model");
+	}
+
+	@Test
+	void modelInAMissingFolder() {
+		final String[] args = train(TestImages.sample("brick.tif").toString());
+		assertEquals("--model", args[3]);
+		args[4] = dir.resolve("missing/m.zip").toString();
+		assertError(args, "does not exist");
+	}
+
+	private void assertError(final String[] args, final String part) {
+		final String[] before = dir.toFile().list();
+		assertEquals(Main.USAGE, run(args), err);
+		assertTrue(err.startsWith("error: ") && err.contains(part), err);
+		assertEquals(1, err.strip().split("\n").length, "one line: " + err);
+		assertEquals("", out);
+		assertArrayEquals(before, dir.toFile().list(), "nothing written");
+	}
+}

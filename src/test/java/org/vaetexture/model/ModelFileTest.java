@@ -1,0 +1,168 @@
+package org.vaetexture.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaetexture.ErrorAssertions.assertMessage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelFileTest {
+
+	@TempDir
+	Path dir;
+
+	private static VaeModel model;
+
+	@BeforeAll
+	static void makeModel() {
+		Backend.useThreads(1);
+		final VaeConfig config = VaeConfig.builder().tileSize(16).channels(2).latentDim(4).filters1(4)
+			.filters2(6).beta(0.5).build();
+		model = new VaeModel(VaeNetwork.create(config, 11), new Normalization(new float[] { 1, 2 },
+			new float[] { 3, 4 }), new TrainingSummary(5, 64, 1e-3, 640, 1.5, true, List.of("a.tif")),
+			List.of(new EpochRecord(1, 10, 2, 11, 2.5, 0.7)));
+	}
+
+	@Test
+	void saveThenLoadGivesTheSameModel() {
+		final Path file = dir.resolve("m.zip");
+		ModelFile.save(model, file);
+		final VaeModel loaded = ModelFile.load(file);
+		assertEquals(model.config(), loaded.config());
+		assertEquals(model.normalization(), loaded.normalization());
+		assertEquals(List.of("a.tif"), loaded.training().inputs());
+		assertEquals(5, loaded.training().seed());
+		assertTrue(loaded.training().stoppedEarly());
+		assertEquals(11, loaded.history().get(0).validationRecon());
+		final INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 2, 16, 16);
+		final INDArray[] a = model.network().encode(x), b = loaded.network().encode(x);
+		assertEquals(a[0], b[0]);
+		assertEquals(a[1], b[1]);
+		assertArrayEquals(new String[] { "m.zip" }, dir.toFile().list(), "no temporary file is left");
+	}
+
+	@Test
+	void savingReplacesAnExistingFile() throws IOException {
+		final Path file = dir.resolve("m.zip");
+		Files.write(file, new byte[] { 1, 2, 3 });
+		ModelFile.save(model, file);
+		assertEquals(model.config(), ModelFile.load(file).config());
+	}
+
+	@Test
+	void missingFolderIsAClearError() {
+		assertMessage("does not exist", () -> ModelFile.save(model, dir.resolve("no/m.zip")));
+	}
+
+	@Test
+	void missingFile() {
+		assertMessage("does not exist", () -> ModelFile.load(dir.resolve("none.zip")));
+	}
+
+	@Test
+	void randomBytesAreNotAModel() throws IOException {
+		final byte[] bytes = new byte[5000];
+		new Random(1).nextBytes(bytes);
+		final Path file = Files.write(dir.resolve("r.zip"), bytes);
+		assertMessage("not a VAE Texture model", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void truncatedFileIsDetected() throws IOException {
+		final Path file = dir.resolve("m.zip");
+		ModelFile.save(model, file);
+		final byte[] all = Files.readAllBytes(file);
+		final Path cut = Files.write(dir.resolve("cut.zip"), Arrays.copyOf(all, all.length / 2));
+		assertMessage("truncated", () -> ModelFile.load(cut));
+	}
+
+	@Test
+	void zipWithoutMetadataIsForeign() throws IOException {
+		final Path file = dir.resolve("foreign.zip");
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+			zip.putNextEntry(new ZipEntry("readme.txt"));
+			zip.write("hello".getBytes(StandardCharsets.UTF_8));
+		}
+		assertMessage("not a VAE Texture model", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void newerFormatVersionAsksForAnUpdate() throws IOException {
+		final Path file = rewrite((name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
+			.replaceFirst("\"formatVersion\": 1", "\"formatVersion\": 99").getBytes(StandardCharsets.UTF_8)
+			: bytes);
+		assertMessage("format version 99, newer than", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void wrongJsonTypesAreCorruptMetadata() throws IOException {
+		final Path file = rewrite((name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
+			.replaceFirst("\"tileSize\": 16", "\"tileSize\": \"big\"").getBytes(StandardCharsets.UTF_8)
+			: bytes);
+		assertMessage("corrupt metadata", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void absurdSizesAreRejected() throws IOException {
+		final Path file = rewrite((name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
+			.replaceFirst("\"latentDim\": 4", "\"latentDim\": 1000000000").getBytes(StandardCharsets.UTF_8)
+			: bytes);
+		assertMessage("latent dim must be from 1", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void missingOrShortWeightsAreNamed() throws IOException {
+		final Path missing = rewrite((name, bytes) -> name.contains("mu_w") ? null : bytes);
+		assertMessage("weights of mu_w are missing", () -> ModelFile.load(missing));
+		final Path shorter = rewrite((name, bytes) -> name.contains("mu_w") ? Arrays.copyOf(bytes, 8)
+			: bytes);
+		assertMessage("weights of mu_w hold 8 bytes", () -> ModelFile.load(shorter));
+	}
+
+	private static String json(final byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/** A copy of a saved model with each entry passed through {@code change} (null drops it). */
+	private Path rewrite(final BiFunction<String, byte[], byte[]> change) throws IOException {
+		final Path original = dir.resolve("original.zip");
+		ModelFile.save(model, original);
+		final Path file = dir.resolve("changed.zip");
+		try (ZipFile in = new ZipFile(original.toFile());
+				OutputStream os = Files.newOutputStream(file);
+				ZipOutputStream out = new ZipOutputStream(os))
+		{
+			for (final ZipEntry e : list(in.entries())) {
+				final byte[] bytes = change.apply(e.getName(), in.getInputStream(e).readAllBytes());
+				if (bytes == null) continue;
+				out.putNextEntry(new ZipEntry(e.getName()));
+				out.write(bytes);
+			}
+		}
+		return file;
+	}
+
+	private static List<ZipEntry> list(final Enumeration<? extends ZipEntry> entries) {
+		return java.util.Collections.list(entries).stream().collect(Collectors.toList());
+	}
+}
