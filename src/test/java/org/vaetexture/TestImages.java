@@ -35,6 +35,18 @@ public final class TestImages {
 		return new ImagePlus("noise", new FloatProcessor(w, h, pixels));
 	}
 
+	/** Seeded noise as a hyperstack of {@code channels} 32-bit channels. */
+	public static ImagePlus stackOfChannels(final int w, final int h, final int channels,
+		final long seed)
+	{
+		final ij.ImageStack stack = new ij.ImageStack(w, h);
+		for (int c = 0; c < channels; c++)
+			stack.addSlice(noise(w, h, seed + c).getProcessor());
+		final ImagePlus imp = new ImagePlus("channels", stack);
+		imp.setDimensions(channels, 1, 1);
+		return imp;
+	}
+
 	public static ImagePlus constant(final int w, final int h, final float value) {
 		final FloatProcessor fp = new FloatProcessor(w, h);
 		fp.set(value);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vae-texture", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Learns image texture with a convolutional VAE and maps it.",
-	subcommands = { TrainCommand.class, InfoCommand.class, CommandLine.HelpCommand.class })
+	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
+		NoveltyCommand.class, ReconstructCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	/** Exit status for bad input or usage. */

@@ -1,7 +1,6 @@
 package org.vaetexture.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,9 @@ import java.util.concurrent.Callable;
 
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.ImageFiles;
+import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.maps.NoveltyCalibration;
 import org.vaetexture.model.ModelFile;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
@@ -49,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
 	private int latentDim = VaeConfig.DEFAULT_LATENT_DIM;
 
 	@Option(names = "--beta", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
-	private double beta = 1;
+	private double beta = VaeConfig.DEFAULT_BETA;
 
 	@Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
 	private int epochs = 10;
@@ -70,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	private long seed = 1;
 
+	@Option(names = "--false-positive-rate", paramLabel = "F",
+		description = "Fraction of training pixels the novelty mask may flag (default: ${DEFAULT-VALUE}).")
+	private double falsePositiveRate = NoveltyCalibration.DEFAULT_FALSE_POSITIVE_RATE;
+
 	@Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: ${DEFAULT-VALUE}; 1 is fastest on 2 cores).")
 	private int threads = 1;
 
@@ -78,7 +83,9 @@ final class TrainCommand implements Callable<Integer> {
 		final TrainingOptions options = TrainingOptions.builder().epochs(epochs).stepsPerEpoch(
 			stepsPerEpoch).batchSize(batchSize).learningRate(learningRate).patience(patience).seed(seed)
 			.threads(threads).build();
-		requireWritable(model);
+		ImageWriter.requireWritable(model, "--model");
+		if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) throw new VaeTextureException(
+			"--false-positive-rate must be between 0 and 1, got " + falsePositiveRate);
 		if (!masks.isEmpty() && masks.size() != inputs.size()) throw new VaeTextureException("give one --mask per --input (" +
 			inputs.size() + " inputs, " + masks.size() + " masks)");
 		final List<TextureImage> images = new ArrayList<>();
@@ -91,7 +98,12 @@ final class TrainCommand implements Callable<Integer> {
 		final PrintWriter err = spec.commandLine().getErr();
 		final ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
 		final VaeModel trained = new Trainer(config, options).train(images, progress, () -> false);
-		ModelFile.save(trained, model);
+		final MapProgress calibration = new MapProgress(err, System.console() != null,
+			"calibrating novelty on the training images");
+		final VaeModel calibrated = NoveltyCalibration.calibrate(trained, images, falsePositiveRate,
+			calibration, () -> false);
+		calibration.done("calibration");
+		ModelFile.save(calibrated, model);
 		err.println(String.format(Locale.ROOT, "wrote %s: %s, %d tiles in %.1f s (%.0f tiles/s)",
 			model, config, trained.training().tilesSeen(), trained.training().seconds(), trained
 				.training().tilesSeen() / trained.training().seconds()));
@@ -105,16 +117,5 @@ final class TrainCommand implements Callable<Integer> {
 				image.width() + " x " + image.height() + " plane, like image '" + image.name() + "'");
 		return image.withMask(net.imglib2.view.Views.hyperSlice(net.imglib2.view.Views.hyperSlice(mask
 			.data(), 3, 0), 2, 0));
-	}
-
-	/** Fails before any work if the model cannot be written there. */
-	static void requireWritable(final Path file) {
-		final Path dir = file.toAbsolutePath().getParent();
-		if (Files.isDirectory(file)) throw new VaeTextureException("--model '" + file +
-			"' is a folder; give a file name such as model.zip");
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException("cannot write --model '" +
-			file + "': folder '" + dir + "' does not exist");
-		if (!Files.isWritable(dir)) throw new VaeTextureException("cannot write --model '" + file +
-			"': folder '" + dir + "' is not writable");
 	}
 }

@@ -29,8 +29,9 @@ import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes model files: one zip holding {@value #METADATA} (versioned JSON: architecture,
- * normalization, training settings and history, weight shapes) and one {@code weights/NAME.f32}
- * entry per parameter (little-endian float32, row-major). Writing goes to a temporary file in the
+ * normalization, training settings and history, weight shapes, novelty settings), one
+ * {@code weights/NAME.f32} entry per parameter and, for a model calibrated for novelty maps,
+ * {@code novelty/mean.f32} and {@code novelty/whitening.f32} (little-endian float32, row-major). Writing goes to a temporary file in the
  * same folder, then moves it into place, so a failed or cancelled save never leaves a partial model
  * and never damages an existing one. Loading checks everything and names what is wrong.
  */
@@ -39,6 +40,8 @@ public final class ModelFile {
 	/** The newest format this code reads and the one it writes. */
 	public static final int FORMAT_VERSION = 1;
 	static final String METADATA = "vae-texture.json";
+	private static final String NOVELTY_MEAN = "novelty/mean.f32",
+			NOVELTY_WHITENING = "novelty/whitening.f32";
 	private static final String KIND = "conv-vae";
 	private static final long MAX_METADATA_BYTES = 4 << 20;
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
@@ -63,6 +66,10 @@ public final class ModelFile {
 				put(zip, METADATA, GSON.toJson(toMetadata(model)).getBytes(StandardCharsets.UTF_8));
 				for (final Map.Entry<String, float[]> w : model.network().weights().entrySet())
 					put(zip, weightEntry(w.getKey()), toBytes(w.getValue()));
+				if (model.novelty() != null) {
+					put(zip, NOVELTY_MEAN, toBytes(model.novelty().mean()));
+					put(zip, NOVELTY_WHITENING, toBytes(model.novelty().whitening()));
+				}
 			}
 			move(temp, absolute);
 			temp = null;
@@ -108,7 +115,7 @@ public final class ModelFile {
 					what));
 			}
 			return new VaeModel(VaeNetwork.withWeights(config, weights), normalization,
-				training(meta), history(meta));
+				training(meta), history(meta), novelty(zip, meta, config, what));
 		}
 		catch (final ZipException e) {
 			throw new VaeTextureException(what + " is not a VAE Texture model or is truncated (" +
@@ -164,6 +171,21 @@ public final class ModelFile {
 		return new Normalization(n.center, n.scale);
 	}
 
+	private static NoveltyStatistics novelty(final ZipFile zip, final ModelMetadata meta,
+		final VaeConfig config, final String what) throws IOException
+	{
+		final ModelMetadata.Novelty n = meta.novelty;
+		if (n == null) return null;
+		final int d = NoveltyStatistics.descriptorDimension(config);
+		if (n.dimension != d || n.poolRadius < 0 || n.poolRadius > 256 || n.smoothRadius < 0 ||
+			n.smoothRadius > 256 || !Double.isFinite(n.threshold) || !(n.falsePositiveRate > 0) ||
+			n.falsePositiveRate >= 1) throw new VaeTextureException(what +
+				" is corrupt: its novelty statistics are inconsistent with the architecture");
+		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, readFloats(zip, NOVELTY_MEAN, d,
+			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.threshold,
+			n.falsePositiveRate);
+	}
+
 	private static TrainingSummary training(final ModelMetadata meta) {
 		final ModelMetadata.Training t = meta.training;
 		if (t == null) return new TrainingSummary(0, 0, 0, 0, 0, false, new ArrayList<>());
@@ -182,17 +204,24 @@ public final class ModelFile {
 	private static float[] readWeights(final ZipFile zip, final String name, final long count,
 		final String what) throws IOException
 	{
-		final ZipEntry entry = zip.getEntry(weightEntry(name));
-		if (entry == null) throw new VaeTextureException(what + " is corrupt: weights of " + name +
-			" are missing");
+		return readFloats(zip, weightEntry(name), count, what);
+	}
+
+	/** The float32 entry {@code name}, which must hold exactly {@code count} finite values. */
+	private static float[] readFloats(final ZipFile zip, final String name, final long count,
+		final String what) throws IOException
+	{
+		final ZipEntry entry = zip.getEntry(name);
+		if (entry == null) throw new VaeTextureException(what + " is corrupt: " + name +
+			" is missing");
 		final byte[] bytes = read(zip, entry, 4 * count, what);
-		if (bytes.length != 4 * count) throw new VaeTextureException(what + " is corrupt: weights of " +
-			name + " hold " + bytes.length + " bytes, expected " + 4 * count);
+		if (bytes.length != 4 * count) throw new VaeTextureException(what + " is corrupt: " + name +
+			" holds " + bytes.length + " bytes, expected " + 4 * count);
 		final float[] values = new float[(int) count];
 		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
 		for (final float v : values)
-			if (!Float.isFinite(v)) throw new VaeTextureException(what + " is corrupt: weights of " +
-				name + " are not finite (the training diverged?)");
+			if (!Float.isFinite(v)) throw new VaeTextureException(what + " is corrupt: " + name +
+				" holds values that are not finite");
 		return values;
 	}
 
@@ -249,6 +278,15 @@ public final class ModelFile {
 			m.history.add(e);
 		}
 		m.parameters = new LinkedHashMap<>(VaeNetwork.parameterShapes(c));
+		final NoveltyStatistics n = model.novelty();
+		if (n != null) {
+			m.novelty = new ModelMetadata.Novelty();
+			m.novelty.poolRadius = n.poolRadius();
+			m.novelty.smoothRadius = n.smoothRadius();
+			m.novelty.dimension = n.dimension();
+			m.novelty.threshold = n.threshold();
+			m.novelty.falsePositiveRate = n.falsePositiveRate();
+		}
 		return m;
 	}
 

@@ -15,6 +15,8 @@ final class ModelMetadata {
 	NormalizationJson normalization;
 	Training training;
 	List<Epoch> history;
+	/** Absent in a model without novelty statistics. */
+	Novelty novelty;
 	/** Shape of each weight entry, by parameter name. */
 	Map<String, long[]> parameters;
 
@@ -37,6 +39,12 @@ final class ModelMetadata {
 		double learningRate, seconds;
 		boolean stoppedEarly;
 		List<String> inputs;
+	}
+
+	static final class Novelty {
+
+		int poolRadius, smoothRadius, dimension;
+		double threshold, falsePositiveRate;
 	}
 
 	static final class Epoch {

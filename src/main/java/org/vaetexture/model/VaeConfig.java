@@ -18,6 +18,12 @@ public final class VaeConfig {
 	public static final int DEFAULT_LATENT_DIM = 16;
 	public static final int DEFAULT_FILTERS1 = 32;
 	public static final int DEFAULT_FILTERS2 = 64;
+	/**
+	 * Default weight of the KL term. Below 1 so that the latent code keeps texture detail: with beta
+	 * 1 a VAE on stochastic texture (grass) collapses to the prior, its codes carry nothing, and
+	 * novelty maps lose most of their power (see README's novelty benchmark).
+	 */
+	public static final double DEFAULT_BETA = 0.1;
 
 	private final int tileSize;
 	private final int channels;
@@ -127,7 +133,7 @@ public final class VaeConfig {
 		private int latentDim = DEFAULT_LATENT_DIM;
 		private int filters1 = DEFAULT_FILTERS1;
 		private int filters2 = DEFAULT_FILTERS2;
-		private double beta = 1;
+		private double beta = DEFAULT_BETA;
 
 		private Builder() {}
 

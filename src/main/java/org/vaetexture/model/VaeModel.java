@@ -13,9 +13,18 @@ public final class VaeModel {
 	private final Normalization normalization;
 	private final TrainingSummary training;
 	private final List<EpochRecord> history;
+	private final NoveltyStatistics novelty;
 
 	public VaeModel(final VaeNetwork network, final Normalization normalization,
 		final TrainingSummary training, final List<EpochRecord> history)
+	{
+		this(network, normalization, training, history, null);
+	}
+
+	/** @param novelty null for a model not (yet) calibrated for novelty maps */
+	public VaeModel(final VaeNetwork network, final Normalization normalization,
+		final TrainingSummary training, final List<EpochRecord> history,
+		final NoveltyStatistics novelty)
 	{
 		if (normalization.channels() != network.config().channels())
 			throw new IllegalArgumentException("normalization has " + normalization.channels() +
@@ -24,6 +33,12 @@ public final class VaeModel {
 		this.normalization = normalization;
 		this.training = training;
 		this.history = Collections.unmodifiableList(history);
+		this.novelty = novelty;
+	}
+
+	/** The same model with novelty statistics. */
+	public VaeModel withNovelty(final NoveltyStatistics statistics) {
+		return new VaeModel(network, normalization, training, history, statistics);
 	}
 
 	public VaeConfig config() {
@@ -44,5 +59,10 @@ public final class VaeModel {
 
 	public List<EpochRecord> history() {
 		return history;
+	}
+
+	/** Statistics for novelty maps, or null if the model has none. */
+	public NoveltyStatistics novelty() {
+		return novelty;
 	}
 }

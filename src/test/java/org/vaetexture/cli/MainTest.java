@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ij.IJ;
 import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,44 @@ class MainTest {
 		assertEquals(0, run("info", "--model", dir.resolve("m.zip").toString()), err);
 		assertTrue(out.contains("tile size      16"), out);
 		assertTrue(out.contains("brick.tif"), out);
+	}
+
+	@Test
+	void mapCommandsWriteTiffsOfTheImageSize() {
+		assertEquals(0, run(train(TestImages.sample("gravel.tif").toString())), err);
+		final String m = dir.resolve("m.zip").toString();
+		final String brick = TestImages.sample("brick.tif").toString();
+		assertEquals(0, run("features", "--model", m, "--input", brick, "--output", dir.resolve("f.tif")
+			.toString()), err);
+		final ImagePlus features = IJ.openImage(dir.resolve("f.tif").toString());
+		assertEquals(512, features.getWidth());
+		assertEquals(16, features.getStackSize(), "one slice per latent dimension");
+		assertEquals(32, features.getBitDepth());
+		assertEquals(0, run("novelty", "--model", m, "--input", brick, "--output", dir.resolve("n.tif")
+			.toString(), "--mask-output", dir.resolve("mask.tif").toString()), err);
+		assertEquals(512, IJ.openImage(dir.resolve("n.tif").toString()).getHeight());
+		final ImagePlus mask = IJ.openImage(dir.resolve("mask.tif").toString());
+		for (final float v : (float[]) mask.getProcessor().getPixels())
+			assertTrue(v == 0 || v == 1);
+		assertEquals(0, run("kl", "--model", m, "--input", brick, "--output", dir.resolve("kl.tif")
+			.toString()), err);
+		assertEquals(0, run("reconstruct", "--model", m, "--input", brick, "--output", dir.resolve(
+			"r.tif").toString(), "--error-output", dir.resolve("e.tif").toString()), err);
+		assertEquals(512, IJ.openImage(dir.resolve("e.tif").toString()).getWidth());
+		assertEquals("", out);
+	}
+
+	@Test
+	void mapOfAnImageTheModelCannotRead() {
+		assertEquals(0, run(train(TestImages.sample("gravel.tif").toString())), err);
+		final String m = dir.resolve("m.zip").toString();
+		assertError(new String[] { "novelty", "--model", m, "--input", TestImages.sample("ihc.tif")
+			.toString(), "--output", dir.resolve("n.tif").toString() }, "has 3 channel(s)");
+		assertError(new String[] { "novelty", "--model", m, "--input", TestImages.sample("brick.tif")
+			.toString(), "--output", dir.resolve("none/n.tif").toString() }, "does not exist");
+		assertError(new String[] { "features", "--model", dir.resolve("missing.zip").toString(),
+			"--input", TestImages.sample("brick.tif").toString(), "--output", dir.resolve("f.tif")
+				.toString() }, "does not exist");
 	}
 
 	@Test

@@ -133,10 +133,10 @@ class ModelFileTest {
 	@Test
 	void missingOrShortWeightsAreNamed() throws IOException {
 		final Path missing = rewrite((name, bytes) -> name.contains("mu_w") ? null : bytes);
-		assertMessage("weights of mu_w are missing", () -> ModelFile.load(missing));
+		assertMessage("weights/mu_w.f32 is missing", () -> ModelFile.load(missing));
 		final Path shorter = rewrite((name, bytes) -> name.contains("mu_w") ? Arrays.copyOf(bytes, 8)
 			: bytes);
-		assertMessage("weights of mu_w hold 8 bytes", () -> ModelFile.load(shorter));
+		assertMessage("weights/mu_w.f32 holds 8 bytes", () -> ModelFile.load(shorter));
 	}
 
 	private static String json(final byte[] bytes) {

@@ -1,0 +1,199 @@
+package org.vaetexture.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessible;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaetexture.image.ImageFiles;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.maps.DenseEncoder;
+import org.vaetexture.maps.KlMap;
+import org.vaetexture.maps.MapRunner;
+import org.vaetexture.maps.NoveltyCalibration;
+import org.vaetexture.maps.NoveltyMap;
+import org.vaetexture.model.Normalization;
+import org.vaetexture.model.TrainingSummary;
+import org.vaetexture.model.VaeConfig;
+import org.vaetexture.model.VaeModel;
+import org.vaetexture.model.VaeNetwork;
+import org.vaetexture.train.GaussianNoise;
+import org.vaetexture.train.Trainer;
+import org.vaetexture.train.TrainingListener;
+import org.vaetexture.train.TrainingOptions;
+
+/**
+ * The benchmarks behind README's tables. Speed: the reference VAE (tile 32, latent 16, batch 64)
+ * on random data, printed with the names of {@code torch_vae.py} so the two can be compared line
+ * by line. Novelty: for every case NAME of a folder, trains on NAME-train.tif with the given
+ * settings, maps NAME-test.tif and scores it against NAME-mask.tif (pixel AUROC and AP), next to
+ * the raw KL-to-prior map of the same model.
+ */
+public final class Benchmark {
+
+	private final PrintWriter out;
+
+	public Benchmark(final PrintWriter out) {
+		this.out = out;
+	}
+
+	/** Throughput of training, encoder, dense map and sliding windows; seconds per measurement. */
+	public void speed(final double seconds) {
+		final VaeConfig config = VaeConfig.builder().build();
+		final VaeNetwork net = VaeNetwork.create(config, 0);
+		final INDArray x = random(64, 32, 1), eps = new GaussianNoise(1, 16).next(64);
+		print("train_tiles_per_s", rate(() -> net.fitStep(x, eps, 1e-3), seconds, 64));
+		final INDArray xb = random(256, 32, 2);
+		print("encode_tiles_per_s", rate(() -> net.encode(xb), seconds, 256));
+		final VaeModel model = new VaeModel(net, new Normalization(new float[] { 0 }, new float[] {
+			1 }), new TrainingSummary(0, 0, 0, 0, 0, false, List.of()), List.of());
+		final DenseEncoder dense = new DenseEncoder(model);
+		final float[] pixels = new float[512 * 512];
+		final Random random = new Random(3);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = (float) random.nextGaussian();
+		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
+			.addDimension(ArrayImgs.floats(pixels, 512, 512), 0, 0));
+		final double denseRate = rate(() -> dense.encode(plane, 0, 0, 512, 512).close(), seconds, 512 *
+			512);
+		print("dense_pixels_per_s", denseRate);
+		final INDArray windows = random(1024, 32, 4);
+		final double slidingRate = rate(() -> net.encode(windows), seconds, 1024);
+		print("sliding_pixels_per_s", slidingRate);
+		print("dense_speedup_over_sliding", denseRate / slidingRate);
+		out.printf(Locale.ROOT, "peak_rss_mb %.0f%n", peakRssMb());
+		out.flush();
+	}
+
+	/**
+	 * Time and peak memory of a novelty map of a large n x n 8-bit image (a sample texture repeated
+	 * by mirroring), with a model trained briefly on the sample.
+	 */
+	public void large(final Path sample, final int n) {
+		final TextureImage texture = ImageFiles.open(sample);
+		VaeModel model = new Trainer(VaeConfig.builder().build(), TrainingOptions.builder().epochs(1)
+			.stepsPerEpoch(8).build()).train(List.of(texture), TrainingListener.NONE, () -> false);
+		model = NoveltyCalibration.calibrate(model, List.of(texture), 0.01, f -> {}, () -> false);
+		final byte[] pixels = new byte[n * n];
+		final net.imglib2.RandomAccess<? extends RealType<?>> ra = Views.extendMirrorSingle(texture
+			.data()).randomAccess();
+		for (int y = 0, i = 0; y < n; y++)
+			for (int x = 0; x < n; x++, i++) {
+				ra.setPosition(new long[] { x, y, 0, 0 });
+				pixels[i] = (byte) ra.get().getRealFloat();
+			}
+		final TextureImage big = new TextureImage("large", Views.addDimension(Views.addDimension(
+			ArrayImgs.unsignedBytes(pixels, n, n), 0, 0), 0, 0), null);
+		final long t0 = System.nanoTime();
+		new MapRunner(model).run(big, new NoveltyMap(model.novelty()));
+		final double s = (System.nanoTime() - t0) / 1e9;
+		out.printf(Locale.ROOT, "large_novelty_map %dx%d %.1f s (%.0f pixels/s), peak_rss_mb %.0f%n",
+			n, n, s, (double) n * n / s, peakRssMb());
+		out.flush();
+	}
+
+	/** Novelty AUROC and AP for every case of a folder, with training time. */
+	public void novelty(final Path folder, final VaeConfig.Builder config,
+		final TrainingOptions options) throws IOException
+	{
+		final List<Path> trains;
+		try (var s = Files.list(folder)) {
+			trains = s.filter(p -> p.getFileName().toString().endsWith("-train.tif")).sorted().collect(
+				java.util.stream.Collectors.toList());
+		}
+		out.printf("%-22s %8s %8s %10s %8s %8s%n", "case", "AUROC", "AP", "KL AUROC", "train s",
+			"map s");
+		double sumAuc = 0, sumAp = 0, sumKl = 0;
+		for (final Path train : trains) {
+			final String name = train.getFileName().toString().replace("-train.tif", "");
+			final TextureImage trainImage = ImageFiles.open(train);
+			final long t0 = System.nanoTime();
+			VaeModel model = new Trainer(config.channels(trainImage.channels()).build(), options).train(
+				List.of(trainImage), TrainingListener.NONE, () -> false);
+			model = NoveltyCalibration.calibrate(model, List.of(trainImage),
+				NoveltyCalibration.DEFAULT_FALSE_POSITIVE_RATE, f -> {}, () -> false);
+			final double trainSeconds = (System.nanoTime() - t0) / 1e9;
+			final TextureImage test = ImageFiles.open(folder.resolve(name + "-test.tif"));
+			final boolean[] mask = mask(ImageFiles.open(folder.resolve(name + "-mask.tif")));
+			final long t1 = System.nanoTime();
+			final MapRunner runner = new MapRunner(model);
+			final PixelScores novelty = PixelScores.of(values(runner.run(test, new NoveltyMap(model
+				.novelty()))), mask);
+			final double mapSeconds = (System.nanoTime() - t1) / 1e9;
+			final PixelScores kl = PixelScores.of(values(runner.run(test, new KlMap())), mask);
+			out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %10.3f %8.1f %8.1f%n", name, novelty.auroc(),
+				novelty.averagePrecision(), kl.auroc(), trainSeconds, mapSeconds);
+			out.flush();
+			sumAuc += novelty.auroc();
+			sumAp += novelty.averagePrecision();
+			sumKl += kl.auroc();
+		}
+		final int n = trains.size();
+		out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %10.3f%n", "mean", sumAuc / n, sumAp / n, sumKl / n);
+		out.flush();
+	}
+
+	private static float[] values(final Img<FloatType> img) {
+		final float[] v = new float[(int) img.size()];
+		final Cursor<FloatType> c = Views.flatIterable(img).cursor();
+		for (int i = 0; i < v.length; i++)
+			v[i] = c.next().get();
+		return v;
+	}
+
+	private static boolean[] mask(final TextureImage image) {
+		final boolean[] m = new boolean[image.width() * image.height()];
+		final Cursor<? extends RealType<?>> c = Views.flatIterable(Views.hyperSlice(Views.hyperSlice(
+			image.data(), 3, 0), 2, 0)).cursor();
+		for (int i = 0; i < m.length; i++)
+			m[i] = c.next().getRealDouble() > 0;
+		return m;
+	}
+
+	private static INDArray random(final int n, final int t, final long seed) {
+		Nd4j.getRandom().setSeed(seed);
+		return Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 1, t, t);
+	}
+
+	private void print(final String name, final double value) {
+		out.printf(Locale.ROOT, "%s %.1f%n", name, value);
+		out.flush();
+	}
+
+	/** Items per second of {@code step}, after one warm-up call, over at least {@code seconds}. */
+	private static double rate(final Runnable step, final double seconds, final double perStep) {
+		step.run();
+		int n = 0;
+		final long t0 = System.nanoTime();
+		while ((System.nanoTime() - t0) / 1e9 < seconds || n < 3) {
+			step.run();
+			n++;
+		}
+		return n * perStep / ((System.nanoTime() - t0) / 1e9);
+	}
+
+	/** Peak resident memory of this process (Linux), in MB; NaN elsewhere. */
+	public static double peakRssMb() {
+		try {
+			for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+				if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+		}
+		catch (final IOException | RuntimeException e) {
+			// not Linux
+		}
+		return Double.NaN;
+	}
+}

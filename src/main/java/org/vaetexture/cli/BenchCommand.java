@@ -1,0 +1,67 @@
+package org.vaetexture.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.bench.Benchmark;
+import org.vaetexture.model.Backend;
+import org.vaetexture.model.VaeConfig;
+import org.vaetexture.train.TrainingOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: the speed and novelty benchmarks (see README). */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+	description = "Benchmarks: throughput of the reference VAE, novelty AUROC/AP on texture-novelty cases, large-image memory.")
+final class BenchCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--seconds", description = "Seconds per speed measurement (default: ${DEFAULT-VALUE}).")
+	private double seconds = 10;
+
+	@Option(names = "--novelty-data", paramLabel = "DIR",
+		description = "Folder of NAME-train/test/mask.tif cases (default: ${DEFAULT-VALUE}).")
+	private Path data = Path.of("../shared/data/novelty-dev");
+
+	@Option(names = "--skip-speed", description = "Skip the speed benchmark.")
+	private boolean skipSpeed;
+
+	@Option(names = "--skip-novelty", description = "Skip the novelty benchmark.")
+	private boolean skipNovelty;
+
+	@Option(names = "--large", paramLabel = "N",
+		description = "Also time a novelty map of an N x N image and report peak memory (0: skip; default: ${DEFAULT-VALUE}).")
+	private int large = 0;
+
+	@Option(names = "--beta", description = "Beta for the novelty cases (default: ${DEFAULT-VALUE}).")
+	private double beta = VaeConfig.DEFAULT_BETA;
+
+	@Option(names = "--epochs", description = "Epochs for the novelty cases (default: ${DEFAULT-VALUE}).")
+	private int epochs = 10;
+
+	@Option(names = "--seed", description = "Seed for the novelty cases (default: ${DEFAULT-VALUE}).")
+	private long seed = 1;
+
+	@Override
+	public Integer call() throws IOException {
+		Backend.useThreads(1);
+		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
+		if (!skipSpeed) bench.speed(seconds);
+		if (!skipNovelty) {
+			if (!Files.isDirectory(data)) throw new VaeTextureException("--novelty-data '" + data +
+				"' is not a folder; give the folder of the novelty cases or --skip-novelty");
+			bench.novelty(data, VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs)
+				.seed(seed).build());
+		}
+		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
+		return 0;
+	}
+}

@@ -1,0 +1,69 @@
+package org.vaetexture.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.vaetexture.image.ImageFiles;
+import org.vaetexture.image.ImageWriter;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.maps.ImageChecks;
+import org.vaetexture.model.ModelFile;
+import org.vaetexture.model.VaeModel;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the map subcommands share: --model, --input, --output; load, check and write with progress
+ * on stderr. Outputs are checked to be writable before any work.
+ */
+abstract class MapCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--model", required = true, paramLabel = "M.zip", description = "Model file.")
+	Path model;
+
+	@Option(names = "--input", required = true, paramLabel = "IMG", description = "Image to map.")
+	Path input;
+
+	@Option(names = "--output", required = true, paramLabel = "OUT.tif",
+		description = "32-bit TIFF to write.")
+	Path output;
+
+	@Override
+	public final Integer call() {
+		ImageWriter.requireWritable(output, "--output");
+		checkOtherOutputs();
+		final VaeModel m = ModelFile.load(model);
+		final TextureImage image = ImageFiles.open(input);
+		ImageChecks.requireCompatible(image, m.config());
+		final MapProgress progress = new MapProgress(err(), System.console() != null, "computing " +
+			spec.name() + " of " + image.name());
+		compute(m, image, progress);
+		return 0;
+	}
+
+	/** Checks outputs besides --output. */
+	void checkOtherOutputs() {}
+
+	abstract void compute(VaeModel m, TextureImage image, MapProgress progress);
+
+	PrintWriter err() {
+		return spec.commandLine().getErr();
+	}
+
+	void write(final Img<FloatType> map, final int channels, final List<String> labels,
+		final Path file, final String title)
+	{
+		ImageWriter.saveTiff(ImageWriter.toImagePlus(map, channels, labels, title), file);
+		err().println("wrote " + file);
+	}
+}

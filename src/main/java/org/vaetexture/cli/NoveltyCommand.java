@@ -1,0 +1,50 @@
+package org.vaetexture.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.ImageWriter;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.maps.MapRunner;
+import org.vaetexture.maps.NoveltyMap;
+import org.vaetexture.model.NoveltyStatistics;
+import org.vaetexture.model.VaeModel;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code novelty}: the novelty heatmap and, optionally, its thresholded mask. */
+@Command(name = "novelty", mixinStandardHelpOptions = true,
+	description = "Writes the novelty heatmap (nats): how far each pixel's local texture lies from the training texture.")
+final class NoveltyCommand extends MapCommand {
+
+	@Option(names = "--mask-output", paramLabel = "MASK.tif",
+		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on training pixels (default 1%).")
+	private Path maskOutput;
+
+	@Override
+	void checkOtherOutputs() {
+		if (maskOutput != null) ImageWriter.requireWritable(maskOutput, "--mask-output");
+	}
+
+	@Override
+	void compute(final VaeModel m, final TextureImage image, final MapProgress progress) {
+		final NoveltyStatistics stats = m.novelty();
+		if (stats == null) throw new VaeTextureException("model '" + model +
+			"' has no novelty statistics; train it again with this version");
+		final Img<FloatType> map = new MapRunner(m).run(image, new NoveltyMap(stats), progress,
+			() -> false);
+		progress.done("novelty map");
+		write(map, 1, List.of("novelty (nats)"), output, "novelty of " + image.name());
+		if (maskOutput != null) {
+			final Img<FloatType> mask = map.copy();
+			for (final FloatType v : mask)
+				v.set(v.get() > stats.threshold() ? 1 : 0);
+			write(mask, 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
+		}
+	}
+}

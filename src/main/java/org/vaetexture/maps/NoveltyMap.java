@@ -1,0 +1,67 @@
+package org.vaetexture.maps;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaetexture.model.NoveltyStatistics;
+
+/**
+ * The novelty heatmap, in nats: at each pixel, the KL divergence from the training texture's
+ * Gaussian N(m, S) to a Gaussian of the same covariance centred on the pixel's
+ * {@link TextureDescriptor} d, KL = 1/2 (d - m)^T S^-1 (d - m) (half the squared Mahalanobis
+ * distance), averaged over a box around the pixel. Texture rougher or smoother than normal, or
+ * simply different, moves the descriptor away from m in some direction, so both are found.
+ */
+public final class NoveltyMap implements LatentMap {
+
+	private final NoveltyStatistics statistics;
+	private final INDArray mean, whitening;
+
+	public NoveltyMap(final NoveltyStatistics statistics) {
+		this.statistics = statistics;
+		final int d = statistics.dimension();
+		this.mean = Nd4j.create(statistics.mean(), new long[] { d, 1 }, 'c');
+		this.whitening = Nd4j.create(statistics.whitening(), new long[] { d, d }, 'c');
+	}
+
+	@Override
+	public int channels() {
+		return 1;
+	}
+
+	@Override
+	public int halo() {
+		return statistics.poolRadius() + statistics.smoothRadius();
+	}
+
+	@Override
+	public String name() {
+		return "novelty";
+	}
+
+	@Override
+	public boolean usesHidden() {
+		return true;
+	}
+
+	@Override
+	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
+		final int s = statistics.smoothRadius();
+		final float[] scores = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
+			.poolRadius()));
+		out[0] = BoxFilter.mean(scores, w, h, s);
+	}
+
+	/** Unsmoothed score of each descriptor column of [D][n]. */
+	float[] scores(final float[][] descriptors) {
+		final int d = descriptors.length, n = descriptors[0].length;
+		final float[] flat = new float[d * n];
+		for (int i = 0; i < d; i++)
+			System.arraycopy(descriptors[i], 0, flat, i * n, n);
+		try (INDArray x = Nd4j.create(flat, new long[] { d, n }, 'c')) {
+			x.subiColumnVector(mean);
+			try (INDArray z = whitening.mmul(x); INDArray squares = z.muli(z).sum(0)) {
+				return squares.muli(0.5).toFloatVector();
+			}
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package org.vaetexture.model;
+
+/**
+ * What the novelty heatmap needs from training, stored in the model file: the Gaussian of the
+ * texture descriptor over training pixels (mean and whitening matrix, the inverse of the Cholesky
+ * factor of its covariance), the pooling and smoothing radii it was computed with, and the score
+ * that the given fraction of training pixels exceed (the mask threshold).
+ */
+public final class NoveltyStatistics {
+
+	private final int poolRadius, smoothRadius;
+	private final float[] mean;
+	private final float[] whitening;
+	private final double threshold, falsePositiveRate;
+
+	/**
+	 * @param whitening row-major D x D lower-triangular matrix W with W^T W = covariance^-1
+	 */
+	public NoveltyStatistics(final int poolRadius, final int smoothRadius, final float[] mean,
+		final float[] whitening, final double threshold, final double falsePositiveRate)
+	{
+		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
+			"whitening must be D x D");
+		this.poolRadius = poolRadius;
+		this.smoothRadius = smoothRadius;
+		this.mean = mean.clone();
+		this.whitening = whitening.clone();
+		this.threshold = threshold;
+		this.falsePositiveRate = falsePositiveRate;
+	}
+
+	/** Radius of the box over which the descriptor averages the encoder's outputs. */
+	public int poolRadius() {
+		return poolRadius;
+	}
+
+	/** Radius of the box over which the score is averaged. */
+	public int smoothRadius() {
+		return smoothRadius;
+	}
+
+	/**
+	 * Dimension of the texture descriptor of a VAE: pooled mu (L), pooled log-variance (L), log of
+	 * the pooled first (F1) and second (F2) hidden layers.
+	 */
+	public static int descriptorDimension(final VaeConfig config) {
+		return 2 * config.latentDim() + config.filters1() + config.filters2();
+	}
+
+	public int dimension() {
+		return mean.length;
+	}
+
+	public float[] mean() {
+		return mean.clone();
+	}
+
+	public float[] whitening() {
+		return whitening.clone();
+	}
+
+	/** Score exceeded by {@link #falsePositiveRate()} of the training pixels. */
+	public double threshold() {
+		return threshold;
+	}
+
+	public double falsePositiveRate() {
+		return falsePositiveRate;
+	}
+}
