@@ -45,6 +45,10 @@ final class InfoCommand implements Callable<Integer> {
 		out.printf("training       seed %d, batch %d, learning rate %s, %d tiles in %.1f s%s%n", t.seed(),
 			t.batchSize(), t.learningRate(), t.tilesSeen(), t.seconds(), t.stoppedEarly()
 				? ", stopped early" : "");
+		if (m.novelty() != null) out.printf("novelty        descriptor %d values, pool radius %d, smoothing radius %d, mask threshold %.3f nats (%.1f%% of training pixels above)%n",
+			m.novelty().dimension(), m.novelty().poolRadius(), m.novelty().smoothRadius(), m.novelty()
+				.threshold(), 100 * m.novelty().falsePositiveRate());
+		else out.printf("novelty        not calibrated%n");
 		out.printf("%-6s %12s %10s %12s %10s%n", "epoch", "train recon", "train KL", "valid recon",
 			"valid KL");
 		for (final EpochRecord e : m.history())

@@ -96,6 +96,21 @@ class MapsTest {
 	}
 
 	@Test
+	void stacksAreMappedPlaneByPlane() {
+		final ij.ImageStack stack = new ij.ImageStack(40, 30);
+		stack.addSlice(TestImages.noise(40, 30, 1).getProcessor());
+		stack.addSlice(TestImages.noise(40, 30, 2).getProcessor());
+		final TextureImage image = TestImages.wrap(new ImagePlus("stack", stack));
+		final Img<FloatType> features = new MapRunner(model).run(image, new FeatureMap(4));
+		assertArrayEquals(new long[] { 40, 30, 4, 2 }, features.dimensionsAsLongArray());
+		final Img<FloatType> kl = new MapRunner(model).run(image, new KlMap());
+		assertArrayEquals(new long[] { 40, 30, 2 }, kl.dimensionsAsLongArray());
+		final TextureImage second = TestImages.wrap(TestImages.noise(40, 30, 2));
+		final Img<FloatType> alone = new MapRunner(model).run(second, new KlMap());
+		assertEquals(at(alone, 13, 17), at(kl, 13, 17, 1), 1e-6);
+	}
+
+	@Test
 	void klMapIsTheClosedFormOfThePosterior() {
 		final TextureImage image = region(10, 10, 20, 20);
 		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(

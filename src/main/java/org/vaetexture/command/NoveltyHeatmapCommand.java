@@ -1,0 +1,49 @@
+package org.vaetexture.command;
+
+import java.io.File;
+
+import ij.ImagePlus;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.maps.MapRunner;
+import org.vaetexture.maps.NoveltyMap;
+import org.vaetexture.model.ModelFile;
+import org.vaetexture.model.VaeModel;
+
+/** Plugins > VAE Texture > Novelty Heatmap: the novelty of every pixel (nats) and its mask. */
+@Plugin(type = Command.class, menuPath = "Plugins>VAE Texture>Novelty Heatmap", headless = true)
+public class NoveltyHeatmapCommand extends VaeCommand {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Model file")
+	private File model;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Novelty")
+	private Img<FloatType> novelty;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Novelty mask")
+	private Img<FloatType> novelty_mask;
+
+	@Override
+	public void run() {
+		novelty = guarded(() -> {
+			final VaeModel m = ModelFile.load(model.toPath());
+			if (m.novelty() == null) throw new VaeTextureException("model '" + model +
+				"' has no novelty statistics; train it again with this version");
+			final Img<FloatType> map = new MapRunner(m).run(ImagePlusInput.of(image, false),
+				new NoveltyMap(m.novelty()), progress("Novelty heatmap"), this::isCanceled);
+			novelty_mask = map.copy();
+			for (final FloatType v : novelty_mask)
+				v.set(v.get() > m.novelty().threshold() ? 1 : 0);
+			return map;
+		});
+	}
+}

@@ -1,0 +1,122 @@
+package org.vaetexture.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Future;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Roi;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleService;
+import org.vaetexture.TestImages;
+
+/** The Fiji commands run through SciJava's CommandService in a real Context. */
+class CommandsTest {
+
+	@TempDir
+	static Path dir;
+
+	private static Context context;
+	private static CommandService commands;
+	private static File model;
+
+	@BeforeAll
+	static void trainOnce() throws Exception {
+		context = new Context(CommandService.class, ModuleService.class, StatusService.class,
+			LogService.class);
+		commands = context.service(CommandService.class);
+		model = dir.resolve("gravel.zip").toFile();
+		final ImagePlus gravel = IJ.openImage(TestImages.sample("gravel.tif").toString());
+		gravel.setRoi(new Roi(0, 0, 200, 200));
+		final CommandModule module = commands.run(TrainVaeCommand.class, true, "image", gravel, "model",
+			model, "tile_size", 16, "latent_dim", 4, "beta", 0.1, "epochs", 1, "seed", 2L).get();
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		assertEquals(model.getAbsolutePath(), module.getOutput("model_path"));
+	}
+
+	@AfterAll
+	static void close() {
+		context.dispose();
+	}
+
+	@Test
+	void everyCommandIsListedUnderPluginsVaeTexture() {
+		final Set<String> menus = new TreeSet<>();
+		for (final CommandInfo info : commands.getCommands())
+			if (info.getMenuPath() != null && info.getMenuPath().size() == 3 && info.getMenuPath().get(0)
+				.getName().equals("Plugins") && info.getMenuPath().get(1).getName().equals("VAE Texture"))
+				menus.add(info.getMenuPath().getLeaf().getName());
+		assertEquals(Set.of("Train VAE", "Latent Feature Maps", "Novelty Heatmap", "Reconstruct"),
+			menus);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void mapsAreImgLib2FloatImagesOfTheImageSize() throws Exception {
+		final ImagePlus brick = IJ.openImage(TestImages.sample("brick.tif").toString());
+		final CommandModule features = commands.run(LatentFeatureMapsCommand.class, true, "image",
+			brick, "model", model).get();
+		assertArrayEquals(new long[] { 512, 512, 4 }, ((Img<FloatType>) features.getOutput("features"))
+			.dimensionsAsLongArray());
+		final CommandModule novelty = commands.run(NoveltyHeatmapCommand.class, true, "image", brick,
+			"model", model).get();
+		final Img<FloatType> heat = (Img<FloatType>) novelty.getOutput("novelty");
+		assertArrayEquals(new long[] { 512, 512 }, heat.dimensionsAsLongArray());
+		for (final FloatType v : (Img<FloatType>) novelty.getOutput("novelty_mask"))
+			assertTrue(v.get() == 0 || v.get() == 1);
+		final CommandModule recon = commands.run(ReconstructTilesCommand.class, true, "image", brick,
+			"model", model).get();
+		assertArrayEquals(new long[] { 512, 512 }, ((Img<FloatType>) recon.getOutput("reconstruction"))
+			.dimensionsAsLongArray());
+	}
+
+	@Test
+	void badInputCancelsWithItsMessageAndNoOutput() throws Exception {
+		final ImagePlus rgb = IJ.openImage(TestImages.sample("ihc.tif").toString());
+		final CommandModule module = commands.run(NoveltyHeatmapCommand.class, true, "image", rgb,
+			"model", model).get();
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().contains("has 3 channel(s)"), module.getCancelReason());
+		assertNull(module.getOutput("novelty"));
+	}
+
+	@Test
+	void aCancelledTrainingWritesNoModel() throws Exception {
+		final File target = dir.resolve("cancelled.zip").toFile();
+		final ModuleService modules = context.service(ModuleService.class);
+		final CommandModule module = (CommandModule) modules.createModule(commands.getCommand(
+			TrainVaeCommand.class));
+		final Future<CommandModule> running = modules.run(module, true, Map.of("image", IJ.openImage(
+			TestImages.sample("grass.tif").toString()), "model", target, "tile_size", 16, "epochs", 1000));
+		Thread.sleep(1500);
+		module.cancel("stopped by the user");
+		running.get();
+		assertTrue(module.isCanceled());
+		assertEquals("stopped by the user", module.getCancelReason());
+		assertFalse(target.exists(), "no model written");
+		assertArrayEquals(new String[0], dir.toFile().list((d, name) -> name.startsWith(".cancelled")),
+			"no temporary file left");
+	}
+}
