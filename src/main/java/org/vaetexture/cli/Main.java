@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vae-texture", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Learns image texture with a convolutional VAE and maps it.",
 	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
-		NoveltyCommand.class, ReconstructCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+		NoveltyCommand.class, ReconstructCommand.class, MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	/** Exit status for bad input or usage. */
@@ -26,6 +26,8 @@ public final class Main {
 
 	public static void main(final String... args) {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		// ND4J warns about its own op registry on every start
+		System.setProperty("org.slf4j.simpleLogger.log.org.nd4j.imports", "error");
 		System.exit(run(System.out, System.err, args));
 	}
 

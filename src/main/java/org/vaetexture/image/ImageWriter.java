@@ -1,10 +1,8 @@
 package org.vaetexture.image;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import ij.ImagePlus;
@@ -16,6 +14,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 
 /**
@@ -59,38 +58,12 @@ public final class ImageWriter {
 
 	/** Writes a 32-bit TIFF atomically; fails with a clear message if the folder is not writable. */
 	public static void saveTiff(final ImagePlus imp, final Path file) {
-		final Path absolute = file.toAbsolutePath();
-		final Path dir = absolute.getParent();
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException("cannot write '" +
-			file + "': folder '" + dir + "' does not exist");
-		Path temp = null;
-		try {
-			temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+		AtomicFiles.write(file, "image", temp -> {
 			final FileSaver saver = new FileSaver(imp);
 			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(temp.toString()) : saver
 				.saveAsTiff(temp.toString());
 			if (!ok) throw new IOException("ImageJ could not write the TIFF");
-			try {
-				Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-			}
-			temp = null;
-		}
-		catch (final IOException e) {
-			throw new VaeTextureException("cannot write '" + file + "': " + e.getMessage() +
-				"; choose a writable folder with free space", e);
-		}
-		finally {
-			if (temp != null) try {
-				Files.deleteIfExists(temp);
-			}
-			catch (final IOException ignored) {
-				// best effort
-			}
-		}
+		});
 	}
 
 	/** Requires that an output can be created at {@code file} before any work is done. */

@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +23,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 
 /**
@@ -51,15 +50,7 @@ public final class ModelFile {
 
 	/** Writes the model atomically to {@code file} (replacing it if it exists). */
 	public static void save(final VaeModel model, final Path file) {
-		final Path absolute = file.toAbsolutePath();
-		final Path dir = absolute.getParent();
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException(
-			"cannot write model '" + file + "': folder '" + dir + "' does not exist");
-		if (Files.isDirectory(absolute)) throw new VaeTextureException("cannot write model '" + file +
-			"': it is a folder; give a file name such as model.zip");
-		Path temp = null;
-		try {
-			temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+		AtomicFiles.write(file, "model", temp -> {
 			try (OutputStream os = Files.newOutputStream(temp);
 					ZipOutputStream zip = new ZipOutputStream(os))
 			{
@@ -71,21 +62,7 @@ public final class ModelFile {
 					put(zip, NOVELTY_WHITENING, toBytes(model.novelty().whitening()));
 				}
 			}
-			move(temp, absolute);
-			temp = null;
-		}
-		catch (final IOException e) {
-			throw new VaeTextureException("cannot write model '" + file + "': " + describe(e) +
-				"; choose a writable folder with free space", e);
-		}
-		finally {
-			if (temp != null) try {
-				Files.deleteIfExists(temp);
-			}
-			catch (final IOException ignored) {
-				// best effort: the temporary file is hidden and named after the target
-			}
-		}
+		});
 	}
 
 	/**
@@ -312,15 +289,6 @@ public final class ModelFile {
 		final ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
 		b.asFloatBuffer().put(values);
 		return b.array();
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
 	}
 
 	private static String describe(final IOException e) {

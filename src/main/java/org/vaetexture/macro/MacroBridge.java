@@ -1,0 +1,88 @@
+package org.vaetexture.macro;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.IJ;
+import ij.Menus;
+
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogService;
+import org.scijava.module.ModuleService;
+
+/**
+ * Lets plain ImageJ 1.x run {@code run("Novelty Heatmap", "model=[...]")} and its own built-in
+ * commands in a macro, headless. ImageJ builds its command table together with its AWT menus, so a
+ * headless JVM has none and {@code run(...)} fails; this class fills that table (the private static
+ * {@code Menus.pluginsTable}, the narrow seam this bridge depends on) with ImageJ's built-in
+ * commands from {@code IJ_Props.txt} and with every SciJava command under Plugins > VAE Texture,
+ * labelled with its menu leaf as Fiji does. Those run through {@link MacroCommand}.
+ */
+public final class MacroBridge {
+
+	/** Lines of IJ_Props.txt that declare a menu command: key="Label",class[("arg")]. */
+	private static final Pattern COMMAND = Pattern.compile("^[a-z_]+\\d+=\"([^\"]+)\",(.+)$");
+	private static Context context;
+
+	private MacroBridge() {}
+
+	/** The SciJava context the bridged commands run in (made on first use). */
+	static synchronized Context context() {
+		if (context == null) context = new Context(CommandService.class, ModuleService.class,
+			StatusService.class, LogService.class);
+		return context;
+	}
+
+	/** Fills ImageJ's command table once; later calls do nothing. */
+	@SuppressWarnings("unchecked")
+	public static synchronized void install() {
+		final Hashtable<String, String> table = commandTable();
+		if (table.containsKey("Novelty Heatmap")) return;
+		try (InputStream in = IJ.class.getResourceAsStream("/IJ_Props.txt");
+				BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
+		{
+			String line;
+			while ((line = r.readLine()) != null) {
+				final Matcher m = COMMAND.matcher(line.trim());
+				if (m.matches()) table.putIfAbsent(m.group(1), m.group(2));
+			}
+		}
+		catch (final IOException | NullPointerException e) {
+			throw new IllegalStateException("cannot read ImageJ's IJ_Props.txt", e);
+		}
+		for (final CommandInfo info : context().service(CommandService.class).getCommands()) {
+			if (info.getMenuPath() == null || info.getMenuPath().size() != 3 || !"VAE Texture".equals(
+				info.getMenuPath().get(1).getName())) continue;
+			table.put(info.getMenuPath().getLeaf().getName(), MacroCommand.class.getName() + "(\"" + info
+				.getClassName() + "\")");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Hashtable<String, String> commandTable() {
+		try {
+			final Field field = Menus.class.getDeclaredField("pluginsTable");
+			field.setAccessible(true);
+			Hashtable<String, String> table = (Hashtable<String, String>) field.get(null);
+			if (table == null) {
+				table = new Hashtable<>();
+				field.set(null, table);
+			}
+			return table;
+		}
+		catch (final ReflectiveOperationException | RuntimeException e) {
+			throw new IllegalStateException("this ImageJ " + IJ.getVersion() +
+				" keeps its command table elsewhere; the macro bridge needs updating", e);
+		}
+	}
+}

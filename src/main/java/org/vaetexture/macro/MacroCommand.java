@@ -1,0 +1,111 @@
+package org.vaetexture.macro;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
+import org.vaetexture.image.ImageWriter;
+
+/**
+ * An ImageJ 1.x command that runs a SciJava command (its argument) from a macro: the current image
+ * fills the ImagePlus input, the macro's options fill the others (keys = field names), and each
+ * image output is shown as an image titled with its name, for the macro to select and save. A
+ * failed or cancelled command aborts the macro with its message.
+ */
+public final class MacroCommand implements PlugIn {
+
+	private static volatile String lastError;
+
+	/** The message of the last command that failed in a macro, or null; reading clears it. */
+	public static String takeLastError() {
+		final String e = lastError;
+		lastError = null;
+		return e;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void run(final String commandClass) {
+		final CommandService commands = MacroBridge.context().service(CommandService.class);
+		final CommandInfo info = commands.getCommand(commandClass);
+		final String options = Macro.getOptions();
+		final Map<String, Object> inputs = new HashMap<>();
+		final ImagePlus current = WindowManager.getCurrentImage();
+		int planes = 1;
+		for (final ModuleItem<?> item : info.inputs()) {
+			final Class<?> type = item.getType();
+			if (Service.class.isAssignableFrom(type) || type == org.scijava.Context.class) continue;
+			if (type == ImagePlus.class) {
+				if (current == null) {
+					fail("no image is open; open or select an image before running " + info.getTitle());
+					return;
+				}
+				planes = current.getNSlices() * current.getNFrames();
+				inputs.put(item.getName(), current);
+				continue;
+			}
+			final String value = options == null ? null : Macro.getValue(options, item.getName(), null);
+			if (value == null) continue;
+			try {
+				inputs.put(item.getName(), parse(type, value));
+			}
+			catch (final IllegalArgumentException e) {
+				fail("option " + item.getName() + "=" + value + " of " + info.getTitle() + " is not a valid " +
+					type.getSimpleName());
+				return;
+			}
+		}
+		final CommandModule module;
+		try {
+			module = commands.run(info, true, inputs).get();
+		}
+		catch (final Exception e) {
+			fail(info.getTitle() + " failed: " + e);
+			return;
+		}
+		if (module.isCanceled()) {
+			fail(module.getCancelReason());
+			return;
+		}
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = module.getOutput(item.getName());
+			if (!(value instanceof RandomAccessibleInterval)) continue;
+			final RandomAccessibleInterval<? extends RealType<?>> img =
+				(RandomAccessibleInterval<? extends RealType<?>>) value;
+			final int nd = img.numDimensions();
+			final int channels = nd > 3 || (nd == 3 && planes == 1) ? (int) img.dimension(2) : 1;
+			ImageWriter.toImagePlus(img, channels, null, item.getName()).show();
+		}
+	}
+
+	private static Object parse(final Class<?> type, final String value) {
+		if (type == File.class) return new File(value);
+		if (type == int.class || type == Integer.class) return Integer.parseInt(value);
+		if (type == long.class || type == Long.class) return Long.parseLong(value);
+		if (type == double.class || type == Double.class) return Double.parseDouble(value);
+		if (type == boolean.class || type == Boolean.class) return Boolean.parseBoolean(value);
+		if (type == String.class) return value;
+		throw new IllegalArgumentException("unsupported type " + type);
+	}
+
+	/** Records the message and stops the macro that called the command. */
+	private static void fail(final String message) {
+		lastError = message;
+		final Interpreter interpreter = Interpreter.getInstance();
+		if (interpreter != null) interpreter.abortMacro();
+		throw new RuntimeException(Macro.MACRO_CANCELED);
+	}
+}

@@ -1,0 +1,106 @@
+package org.vaetexture.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaetexture.TestImages;
+
+/** The shipped macros run by ImageJ's own interpreter, headless, through {@code macro}. */
+class MacrosTest {
+
+	@TempDir
+	Path dir;
+
+	private String out, err;
+
+	private int run(final String... args) {
+		final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+		final int code = Main.run(new PrintStream(o, true), new PrintStream(e, true), args);
+		out = o.toString(StandardCharsets.UTF_8);
+		err = e.toString(StandardCharsets.UTF_8);
+		return code;
+	}
+
+	private Path quickModel() {
+		final Path model = dir.resolve("gravel.zip");
+		assertEquals(0, run("train", "--input", TestImages.sample("gravel.tif").toString(), "--model",
+			model.toString(), "--tile-size", "16", "--epochs", "1", "--steps-per-epoch", "3",
+			"--batch-size", "16"), err);
+		return model;
+	}
+
+	@Test
+	void trainAndNoveltyOnTheOpenImage() {
+		final Path model = dir.resolve("m.zip"), heat = dir.resolve("heat.tif");
+		assertEquals(0, run("macro", "macros/train-and-novelty.ijm", TestImages.sample("gravel.tif") +
+			"," + model + "," + heat + ",1"), err);
+		assertTrue(Files.isRegularFile(model));
+		final ImagePlus h = IJ.openImage(heat.toString());
+		assertEquals(512, h.getWidth());
+		assertEquals(32, h.getBitDepth());
+		assertTrue(out.contains("novelty heatmap of gravel.tif saved"), out);
+		assertTrue(!out.contains("Added differentiated op"), out);
+	}
+
+	@Test
+	void batchOverAFolder() throws IOException {
+		final Path model = quickModel();
+		final Path in = Files.createDirectory(dir.resolve("in")), outDir = dir.resolve("out");
+		for (final String name : new String[] { "brick.tif", "grass.tif", "ihc.tif" })
+			Files.copy(TestImages.sample(name), in.resolve(name));
+		assertEquals(0, run("macro", "macros/batch-novelty.ijm", in + "," + model + "," + outDir), err);
+		assertTrue(Files.isRegularFile(outDir.resolve("brick-novelty.tif")));
+		assertTrue(Files.isRegularFile(outDir.resolve("grass-novelty.tif")));
+		assertTrue(out.contains("2 heatmaps written"), out);
+	}
+
+	@Test
+	void thresholdAndMeasureTheAnomalousArea() {
+		final Path model = quickModel(), mask = dir.resolve("mask.tif");
+		assertEquals(0, run("macro", "macros/novelty-area.ijm", TestImages.sample("brick.tif") + "," +
+			model + "," + mask), err);
+		assertTrue(out.contains("anomalous area: "), out);
+		final float[] pixels = (float[]) IJ.openImage(mask.toString()).getProcessor().getPixels();
+		for (final float v : pixels)
+			assertTrue(v == 0 || v == 1);
+	}
+
+	@Test
+	void aFailingCommandAbortsTheMacroWithItsMessage() {
+		final Path model = quickModel();
+		assertEquals(Main.USAGE, run("macro", "macros/novelty-area.ijm", TestImages.sample("ihc.tif") +
+			"," + model + "," + dir.resolve("mask.tif")), err);
+		assertTrue(err.startsWith("error: ") && err.contains("has 3 channel(s)"), err);
+		assertTrue(!Files.exists(dir.resolve("mask.tif")));
+	}
+
+	@Test
+	void aBrokenMacroIsAnErrorNotADialog() throws IOException {
+		final Path macro = Files.writeString(dir.resolve("bad.ijm"), "selectImage(\"nothing\");\n");
+		assertEquals(Main.USAGE, run("macro", macro.toString()));
+		assertTrue(err.startsWith("error: macro") && err.contains("nothing"), err);
+		assertEquals(Main.USAGE, run("macro", dir.resolve("none.ijm").toString()));
+		assertTrue(err.contains("does not exist"), err);
+	}
+
+	@Test
+	void builtInCommandsRunHeadless() throws IOException {
+		final Path macro = Files.writeString(dir.resolve("blur.ijm"), "setBatchMode(true);\nopen(\"" +
+			TestImages.sample("brick.tif").toAbsolutePath() + "\");\nrun(\"Gaussian Blur...\", \"sigma=2\");\nsaveAs(\"Tiff\", \"" +
+			dir.resolve("blurred.tif") + "\");\n");
+		assertEquals(0, run("macro", macro.toString()), err);
+		assertTrue(Files.isRegularFile(dir.resolve("blurred.tif")));
+	}
+}
