@@ -22,7 +22,8 @@ import org.vaetexture.image.ImageWriter;
 /**
  * An ImageJ 1.x command that runs a SciJava command (its argument) from a macro: the current image
  * fills the ImagePlus input, the macro's options fill the others (keys = field names), and each
- * image output is shown as an image titled with its name, for the macro to select and save. A
+ * image output is shown as an image titled with its name (with the input's calibration when it
+ * has the input's size), for the macro to select and save. A
  * failed or cancelled command aborts the macro with its message.
  */
 public final class MacroCommand implements PlugIn {
@@ -44,7 +45,6 @@ public final class MacroCommand implements PlugIn {
 		final String options = Macro.getOptions();
 		final Map<String, Object> inputs = new HashMap<>();
 		final ImagePlus current = WindowManager.getCurrentImage();
-		int planes = 1;
 		for (final ModuleItem<?> item : info.inputs()) {
 			final Class<?> type = item.getType();
 			if (Service.class.isAssignableFrom(type) || type == org.scijava.Context.class) continue;
@@ -53,7 +53,6 @@ public final class MacroCommand implements PlugIn {
 					fail("no image is open; open or select an image before running " + info.getTitle());
 					return;
 				}
-				planes = current.getNSlices() * current.getNFrames();
 				inputs.put(item.getName(), current);
 				continue;
 			}
@@ -85,9 +84,12 @@ public final class MacroCommand implements PlugIn {
 			if (!(value instanceof RandomAccessibleInterval)) continue;
 			final RandomAccessibleInterval<? extends RealType<?>> img =
 				(RandomAccessibleInterval<? extends RealType<?>>) value;
-			final int nd = img.numDimensions();
-			final int channels = nd > 3 || (nd == 3 && planes == 1) ? (int) img.dimension(2) : 1;
-			ImageWriter.toImagePlus(img, channels, null, item.getName()).show();
+			// X, Y[, C], N: a third axis becomes the slices of a stack, a fourth the planes of channels
+			final int channels = img.numDimensions() == 4 ? (int) img.dimension(2) : 1;
+			final ImagePlus shown = ImageWriter.toImagePlus(img, channels, null, item.getName());
+			if (current != null && shown.getWidth() == current.getWidth() && shown.getHeight() == current
+				.getHeight()) shown.setCalibration(current.getCalibration());
+			shown.show();
 		}
 	}
 

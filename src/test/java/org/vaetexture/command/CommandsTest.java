@@ -68,8 +68,8 @@ class CommandsTest {
 			if (info.getMenuPath() != null && info.getMenuPath().size() == 3 && info.getMenuPath().get(0)
 				.getName().equals("Plugins") && info.getMenuPath().get(1).getName().equals("VAE Texture"))
 				menus.add(info.getMenuPath().getLeaf().getName());
-		assertEquals(Set.of("Train VAE", "Latent Feature Maps", "Novelty Heatmap", "Reconstruct"),
-			menus);
+		assertEquals(Set.of("Train VAE", "Extract Texture Tiles", "Latent Feature Maps",
+			"Novelty Heatmap", "Reconstruct", "Generate Tiles"), menus);
 	}
 
 	@Test
@@ -90,6 +90,29 @@ class CommandsTest {
 			"model", model).get();
 		assertArrayEquals(new long[] { 512, 512 }, ((Img<FloatType>) recon.getOutput("reconstruction"))
 			.dimensionsAsLongArray());
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tilesAreExtractedAndGenerated() throws Exception {
+		final ImagePlus gravel = IJ.openImage(TestImages.sample("gravel.tif").toString());
+		final Img<FloatType> grid = (Img<FloatType>) commands.run(ExtractTextureTilesCommand.class,
+			true, "image", gravel, "tile_size", 32).get().getOutput("tiles");
+		assertArrayEquals(new long[] { 32, 32, 256 }, grid.dimensionsAsLongArray());
+		assertEquals(gravel.getProcessor().getf(32, 0), grid.getAt(0, 0, 1).get());
+		gravel.setRoi(new Roi(0, 0, 64, 64));
+		final Img<FloatType> inRoi = (Img<FloatType>) commands.run(ExtractTextureTilesCommand.class,
+			true, "image", gravel, "tile_size", 32).get().getOutput("tiles");
+		assertArrayEquals(new long[] { 32, 32, 4 }, inRoi.dimensionsAsLongArray());
+		final Img<FloatType> random = (Img<FloatType>) commands.run(ExtractTextureTilesCommand.class,
+			true, "image", gravel, "tile_size", 16, "random_count", 10).get().getOutput("tiles");
+		assertArrayEquals(new long[] { 16, 16, 10 }, random.dimensionsAsLongArray());
+		final Img<FloatType> generated = (Img<FloatType>) commands.run(GenerateTilesCommand.class, true,
+			"model", model, "count", 5, "seed", 3L).get().getOutput("generated");
+		assertArrayEquals(new long[] { 16, 16, 5 }, generated.dimensionsAsLongArray());
+		final Img<FloatType> again = (Img<FloatType>) commands.run(GenerateTilesCommand.class, true,
+			"model", model, "count", 5, "seed", 3L).get().getOutput("generated");
+		assertEquals(generated.getAt(3, 4, 2).get(), again.getAt(3, 4, 2).get(), "seeded");
 	}
 
 	@Test
