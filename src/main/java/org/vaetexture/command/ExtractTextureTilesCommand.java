@@ -22,10 +22,10 @@ public class ExtractTextureTilesCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Tile size", min = "8")
+	@Parameter(label = "Tile size", min = "8", persist = false)
 	private int tile_size = 32;
 
-	@Parameter(label = "Random tiles (0 = a grid)", min = "0")
+	@Parameter(label = "Random tiles (0 = a grid)", min = "0", persist = false)
 	private int random_count = 0;
 
 	@Parameter(label = "Seed", persist = false)

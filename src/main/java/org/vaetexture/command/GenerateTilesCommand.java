@@ -19,7 +19,7 @@ public class GenerateTilesCommand extends VaeCommand {
 	@Parameter(label = "Model file")
 	private File model;
 
-	@Parameter(label = "Number of tiles", min = "1")
+	@Parameter(label = "Number of tiles", min = "1", persist = false)
 	private int count = 16;
 
 	@Parameter(label = "Seed", persist = false)

@@ -27,16 +27,16 @@ public class TrainVaeCommand extends VaeCommand {
 	@Parameter(label = "Model file to write", style = "save")
 	private File model;
 
-	@Parameter(label = "Tile size", min = "8")
+	@Parameter(label = "Tile size", min = "8", persist = false)
 	private int tile_size = VaeConfig.DEFAULT_TILE_SIZE;
 
-	@Parameter(label = "Latent dimensions", min = "1")
+	@Parameter(label = "Latent dimensions", min = "1", persist = false)
 	private int latent_dim = VaeConfig.DEFAULT_LATENT_DIM;
 
-	@Parameter(label = "Beta (KL weight)")
+	@Parameter(label = "Beta (KL weight)", persist = false)
 	private double beta = VaeConfig.DEFAULT_BETA;
 
-	@Parameter(label = "Epochs", min = "1")
+	@Parameter(label = "Epochs", min = "1", persist = false)
 	private int epochs = 10;
 
 	@Parameter(label = "Seed", persist = false)
@@ -44,6 +44,9 @@ public class TrainVaeCommand extends VaeCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Model")
 	private String model_path;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Loss curve")
+	private ImagePlus loss_curve;
 
 	@Override
 	public void run() {
@@ -58,6 +61,7 @@ public class TrainVaeCommand extends VaeCommand {
 				NoveltyCalibration.DEFAULT_FALSE_POSITIVE_RATE, progress("Calibrating novelty"),
 				this::isCanceled);
 			ModelFile.save(calibrated, model.toPath());
+			loss_curve = LossCurve.plot(calibrated.history(), beta);
 			return model.getAbsolutePath();
 		});
 	}

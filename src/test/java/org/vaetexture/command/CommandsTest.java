@@ -54,6 +54,8 @@ class CommandsTest {
 			model, "tile_size", 16, "latent_dim", 4, "beta", 0.1, "epochs", 1, "seed", 2L).get();
 		assertFalse(module.isCanceled(), module.getCancelReason());
 		assertEquals(model.getAbsolutePath(), module.getOutput("model_path"));
+		final ImagePlus curve = (ImagePlus) module.getOutput("loss_curve");
+		assertTrue(curve.getWidth() > 100 && curve.getHeight() > 100);
 	}
 
 	@AfterAll
