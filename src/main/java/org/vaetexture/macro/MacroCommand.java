@@ -44,6 +44,16 @@ public final class MacroCommand implements PlugIn {
 		final CommandInfo info = commands.getCommand(commandClass);
 		final String options = Macro.getOptions();
 		final Map<String, Object> inputs = new HashMap<>();
+		final java.util.Set<String> known = new java.util.TreeSet<>();
+		for (final ModuleItem<?> item : info.inputs())
+			if (!Service.class.isAssignableFrom(item.getType()) && item.getType() != ImagePlus.class &&
+				item.getType() != org.scijava.Context.class) known.add(item.getName());
+		for (final String key : keys(options))
+			if (!known.contains(key)) {
+				fail("unknown option '" + key + "' for " + info.getTitle() + "; it takes " + String.join(
+					", ", known));
+				return;
+			}
 		final ImagePlus current = WindowManager.getCurrentImage();
 		for (final ModuleItem<?> item : info.inputs()) {
 			final Class<?> type = item.getType();
@@ -91,6 +101,17 @@ public final class MacroCommand implements PlugIn {
 				.getHeight()) shown.setCalibration(current.getCalibration());
 			shown.show();
 		}
+	}
+
+	/** The keys of macro options such as {@code model=[/a b/m.zip] seed=3 flag}. */
+	static java.util.List<String> keys(final String options) {
+		final java.util.List<String> keys = new java.util.ArrayList<>();
+		if (options == null) return keys;
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+			"([\\w.]+)(?:=(?:\\[[^\\]]*\\]|\\S*))?").matcher(options);
+		while (m.find())
+			keys.add(m.group(1));
+		return keys;
 	}
 
 	private static Object parse(final Class<?> type, final String value) {

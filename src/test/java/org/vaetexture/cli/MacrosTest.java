@@ -87,6 +87,16 @@ class MacrosTest {
 	}
 
 	@Test
+	void unknownOptionsAreNamed() throws IOException {
+		final Path model = quickModel();
+		final Path macro = Files.writeString(dir.resolve("typo.ijm"), "open(\"" + TestImages.sample(
+			"brick.tif").toAbsolutePath() + "\");\nrun(\"Novelty Heatmap\", \"model=[" + model +
+			"] treshold=3\");\n");
+		assertEquals(Main.USAGE, run("macro", macro.toString()));
+		assertTrue(err.contains("unknown option 'treshold' for Novelty Heatmap; it takes model"), err);
+	}
+
+	@Test
 	void aBrokenMacroIsAnErrorNotADialog() throws IOException {
 		final Path macro = Files.writeString(dir.resolve("bad.ijm"), "selectImage(\"nothing\");\n");
 		assertEquals(Main.USAGE, run("macro", macro.toString()));

@@ -139,6 +139,31 @@ class ModelFileTest {
 		assertMessage("weights/mu_w.f32 holds 8 bytes", () -> ModelFile.load(shorter));
 	}
 
+	@Test
+	void mutatedFilesLoadOrFailCleanly() throws IOException {
+		final Path original = dir.resolve("original.zip");
+		ModelFile.save(model, original);
+		final byte[] bytes = Files.readAllBytes(original);
+		final Random random = new Random(42);
+		int loaded = 0;
+		for (int trial = 0; trial < 300; trial++) {
+			final byte[] mutated = trial % 3 == 0 ? Arrays.copyOf(bytes, random.nextInt(bytes.length))
+				: bytes.clone();
+			if (trial % 3 != 0) for (int k = 1 + random.nextInt(8); k > 0; k--)
+				mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+			final Path file = Files.write(dir.resolve("mutant.zip"), mutated);
+			try {
+				final VaeModel m = ModelFile.load(file);
+				m.network().encode(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 2, 16, 16));
+				loaded++;
+			}
+			catch (final org.vaetexture.VaeTextureException e) {
+				assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+			}
+		}
+		assertTrue(loaded < 300, "mutations must be detected");
+	}
+
 	private static String json(final byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
