@@ -7,7 +7,10 @@ import ij.gui.Plot;
 
 import org.vaetexture.model.EpochRecord;
 
-/** The training and validation loss (reconstruction + beta KL) per epoch, as a plot image. */
+/**
+ * The training history: the loss (reconstruction + beta KL) per epoch as a plot image, and all
+ * loss terms as a tab-separated table.
+ */
 final class LossCurve {
 
 	private LossCurve() {}
@@ -29,5 +32,14 @@ final class LossCurve {
 		plot.setLegend("training\tvalidation", Plot.AUTO_POSITION);
 		plot.setLimitsToFit(false);
 		return plot.getImagePlus();
+	}
+
+	static String table(final List<EpochRecord> history) {
+		final StringBuilder t = new StringBuilder(
+			"epoch\ttrain_recon\ttrain_kl\tvalidation_recon\tvalidation_kl\tseconds\n");
+		for (final EpochRecord e : history)
+			t.append(String.format(java.util.Locale.ROOT, "%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.1f%n", e.epoch(), e
+				.trainRecon(), e.trainKl(), e.validationRecon(), e.validationKl(), e.seconds()));
+		return t.toString();
 	}
 }

@@ -48,6 +48,9 @@ public class TrainVaeCommand extends VaeCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Loss curve")
 	private ImagePlus loss_curve;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Training history")
+	private String history;
+
 	@Override
 	public void run() {
 		model_path = guarded(() -> {
@@ -62,6 +65,7 @@ public class TrainVaeCommand extends VaeCommand {
 				this::isCanceled);
 			ModelFile.save(calibrated, model.toPath());
 			loss_curve = LossCurve.plot(calibrated.history(), beta);
+			history = LossCurve.table(calibrated.history());
 			return model.getAbsolutePath();
 		});
 	}

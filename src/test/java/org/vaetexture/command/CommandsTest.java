@@ -56,6 +56,9 @@ class CommandsTest {
 		assertEquals(model.getAbsolutePath(), module.getOutput("model_path"));
 		final ImagePlus curve = (ImagePlus) module.getOutput("loss_curve");
 		assertTrue(curve.getWidth() > 100 && curve.getHeight() > 100);
+		final String[] history = ((String) module.getOutput("history")).split("\n");
+		assertEquals(2, history.length, "header and one epoch");
+		assertTrue(history[1].startsWith("1\t"), history[1]);
 	}
 
 	@AfterAll
