@@ -225,6 +225,25 @@ class MapsTest {
 	}
 
 	@Test
+	void twoMapsAtOnceEqualTheSameMapsOneAfterTheOther() throws Exception {
+		final TextureImage a = region(0, 0, 120, 100), b = region(200, 150, 110, 90);
+		final NoveltyMap novelty = new NoveltyMap(model.novelty());
+		final Img<FloatType> aAlone = new MapRunner(model, 32).run(a, novelty);
+		final Img<FloatType> bAlone = new MapRunner(model, 32).run(b, new FeatureMap(4));
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+			.newFixedThreadPool(2);
+		try {
+			final var fa = pool.submit(() -> new MapRunner(model, 32).run(a, novelty));
+			final var fb = pool.submit(() -> new MapRunner(model, 32).run(b, new FeatureMap(4)));
+			assertSame(aAlone, fa.get(), 1e-6);
+			assertSame(bAlone, fb.get(), 1e-6);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void cancelStopsBeforeTheNextBlock() {
 		final int[] blocks = { 0 };
 		assertThrows(CancellationException.class, () -> new MapRunner(model, 16).run(region(0, 0, 64,
