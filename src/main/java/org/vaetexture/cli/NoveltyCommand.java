@@ -41,10 +41,7 @@ final class NoveltyCommand extends MapCommand {
 		progress.done("novelty map");
 		write(map, 1, List.of("novelty (nats)"), output, "novelty of " + image.name());
 		if (maskOutput != null) {
-			final Img<FloatType> mask = map.copy();
-			for (final FloatType v : mask)
-				v.set(v.get() > stats.threshold() ? 1 : 0);
-			write(mask, 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
+			write(NoveltyMap.mask(map, stats), 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
 		}
 	}
 }

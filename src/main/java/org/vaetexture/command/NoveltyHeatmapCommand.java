@@ -40,9 +40,7 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 				"' has no novelty statistics; train it again with this version");
 			final Img<FloatType> map = new MapRunner(m).run(ImagePlusInput.of(image, false),
 				new NoveltyMap(m.novelty()), progress("Novelty heatmap"), this::isCanceled);
-			novelty_mask = map.copy();
-			for (final FloatType v : novelty_mask)
-				v.set(v.get() > m.novelty().threshold() ? 1 : 0);
+			novelty_mask = NoveltyMap.mask(map, m.novelty());
 			return map;
 		});
 	}

@@ -1,5 +1,8 @@
 package org.vaetexture.maps;
 
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaetexture.model.NoveltyStatistics;
@@ -49,6 +52,14 @@ public final class NoveltyMap implements LatentMap {
 		final float[] scores = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
 			.poolRadius()));
 		out[0] = BoxFilter.mean(scores, w, h, s);
+	}
+
+	/** A 0/1 copy of a novelty map: 1 where the score exceeds the model's calibrated threshold. */
+	public static Img<FloatType> mask(final Img<FloatType> map, final NoveltyStatistics statistics) {
+		final Img<FloatType> mask = map.copy();
+		for (final FloatType v : mask)
+			v.set(v.get() > statistics.threshold() ? 1 : 0);
+		return mask;
 	}
 
 	/** Unsmoothed score of each descriptor column of [D][n]. */

@@ -3,10 +3,7 @@ package org.vaetexture.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,11 +23,10 @@ class MacrosTest {
 	private String out, err;
 
 	private int run(final String... args) {
-		final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-		final int code = Main.run(new PrintStream(o, true), new PrintStream(e, true), args);
-		out = o.toString(StandardCharsets.UTF_8);
-		err = e.toString(StandardCharsets.UTF_8);
-		return code;
+		final CliRun r = CliRun.of(args);
+		out = r.out;
+		err = r.err;
+		return r.code;
 	}
 
 	private Path quickModel() {
