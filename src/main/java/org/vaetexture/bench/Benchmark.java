@@ -52,12 +52,23 @@ public final class Benchmark {
 
 	/** Throughput of training, encoder, dense map and sliding windows; seconds per measurement. */
 	public void speed(final double seconds) {
+		speed(seconds, null);
+	}
+
+	/**
+	 * As {@link #speed(double)}, then, if {@code peer} (the PyTorch script) runs with the system's
+	 * python3, its figures and the ratios ours / theirs.
+	 */
+	public void speed(final double seconds, final Path peer) {
 		final VaeConfig config = VaeConfig.builder().build();
 		final VaeNetwork net = VaeNetwork.create(config, 0);
 		final INDArray x = random(64, 32, 1), eps = new GaussianNoise(1, 16).next(64);
-		print("train_tiles_per_s", rate(() -> net.fitStep(x, eps, 1e-3), seconds, 64));
+		final java.util.Map<String, Double> ours = new java.util.LinkedHashMap<>();
+		ours.put("train_tiles_per_s", rate(() -> net.fitStep(x, eps, 1e-3), seconds, 64));
+		print("train_tiles_per_s", ours.get("train_tiles_per_s"));
 		final INDArray xb = random(256, 32, 2);
-		print("encode_tiles_per_s", rate(() -> net.encode(xb), seconds, 256));
+		ours.put("encode_tiles_per_s", rate(() -> net.encode(xb), seconds, 256));
+		print("encode_tiles_per_s", ours.get("encode_tiles_per_s"));
 		final VaeModel model = new VaeModel(net, new Normalization(new float[] { 0 }, new float[] {
 			1 }), new TrainingSummary(0, 0, 0, 0, 0, false, List.of()), List.of());
 		final DenseEncoder dense = new DenseEncoder(model);
@@ -70,10 +81,13 @@ public final class Benchmark {
 		final double denseRate = rate(() -> dense.encode(plane, 0, 0, 512, 512).close(), seconds, 512 *
 			512);
 		print("dense_pixels_per_s", denseRate);
+		ours.put("dense_pixels_per_s", denseRate);
 		final INDArray windows = random(1024, 32, 4);
 		final double slidingRate = rate(() -> net.encode(windows), seconds, 1024);
 		print("sliding_pixels_per_s", slidingRate);
+		ours.put("sliding_pixels_per_s", slidingRate);
 		print("dense_speedup_over_sliding", denseRate / slidingRate);
+		if (peer != null) peer(peer, seconds, ours);
 		out.printf(Locale.ROOT, "peak_rss_mb %.0f%n", peakRssMb());
 		out.flush();
 	}
@@ -183,6 +197,40 @@ public final class Benchmark {
 			n++;
 		}
 		return n * perStep / ((System.nanoTime() - t0) / 1e9);
+	}
+
+	/** Runs the PyTorch peer (one thread) and prints its figures and our ratios to them. */
+	private void peer(final Path script, final double seconds,
+		final java.util.Map<String, Double> ours)
+	{
+		if (!Files.isRegularFile(script)) {
+			out.println("peer: " + script + " not found, no ratios");
+			return;
+		}
+		try {
+			// Debian's python3-torch lives with the system python, which may not be first on the PATH
+			final String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
+				: "python3";
+			final Process p = new ProcessBuilder(python, script.toString(), "--threads", "1",
+				"--seconds", String.valueOf(seconds)).redirectErrorStream(true).start();
+			final String text = new String(p.getInputStream().readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+			if (p.waitFor() != 0) {
+				out.println("peer: PyTorch script failed (is python3-torch installed?), no ratios");
+				return;
+			}
+			for (final String line : text.split("\n")) {
+				final String[] f = line.trim().split("\\s+");
+				if (f.length != 2 || !ours.containsKey(f[0])) continue;
+				final double theirs = Double.parseDouble(f[1]);
+				out.printf(Locale.ROOT, "torch_%s %.1f  ratio %.2f%n", f[0], theirs, ours.get(f[0]) /
+					theirs);
+			}
+			out.flush();
+		}
+		catch (final IOException | InterruptedException | NumberFormatException e) {
+			out.println("peer: could not run " + script + " (" + e.getMessage() + "), no ratios");
+		}
 	}
 
 	/** Peak resident memory of this process (Linux), in MB; NaN elsewhere. */

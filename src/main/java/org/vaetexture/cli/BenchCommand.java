@@ -31,6 +31,10 @@ final class BenchCommand implements Callable<Integer> {
 		description = "Folder of NAME-train/test/mask.tif cases (default: ${DEFAULT-VALUE}).")
 	private Path data = Path.of("../shared/data/novelty-dev");
 
+	@Option(names = "--peer", paramLabel = "torch_vae.py",
+		description = "The PyTorch peer script, run with python3 for ratios (default: ${DEFAULT-VALUE}).")
+	private Path peer = Path.of("../shared/bench/torch_vae.py");
+
 	@Option(names = "--skip-speed", description = "Skip the speed benchmark.")
 	private boolean skipSpeed;
 
@@ -54,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		Backend.useThreads(1);
 		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
-		if (!skipSpeed) bench.speed(seconds);
+		if (!skipSpeed) bench.speed(seconds, peer);
 		if (!skipNovelty) {
 			if (!Files.isDirectory(data)) throw new VaeTextureException("--novelty-data '" + data +
 				"' is not a folder; give the folder of the novelty cases or --skip-novelty");
