@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import ij.ImagePlus;
+import ij.measure.Calibration;
+
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -38,12 +41,17 @@ abstract class MapCommand implements Callable<Integer> {
 		description = "32-bit TIFF to write.")
 	Path output;
 
+	/** The input's pixel size and units, given to outputs of its size. */
+	private Calibration calibration;
+
 	@Override
 	public final Integer call() {
 		ImageWriter.requireWritable(output, "--output");
 		checkOtherOutputs();
 		final VaeModel m = ModelFile.load(model);
-		final TextureImage image = ImageFiles.open(input);
+		final ImagePlus imp = ImageFiles.openImagePlus(input);
+		calibration = imp.getCalibration();
+		final TextureImage image = ImageFiles.wrap(imp, input);
 		ImageChecks.requireCompatible(image, m.config());
 		final MapProgress progress = new MapProgress(err(), System.console() != null, "computing " +
 			spec.name() + " of " + image.name());
@@ -63,7 +71,9 @@ abstract class MapCommand implements Callable<Integer> {
 	void write(final Img<FloatType> map, final int channels, final List<String> labels,
 		final Path file, final String title)
 	{
-		ImageWriter.saveTiff(ImageWriter.toImagePlus(map, channels, labels, title), file);
+		final ImagePlus imp = ImageWriter.toImagePlus(map, channels, labels, title);
+		if (calibration != null) imp.setCalibration(calibration);
+		ImageWriter.saveTiff(imp, file);
 		err().println("wrote " + file);
 	}
 }

@@ -29,7 +29,11 @@ public final class ImageFiles {
 
 	/** Opens an image file as a {@link TextureImage} named after the file. */
 	public static TextureImage open(final Path file) {
-		final TextureImage wrapped = ImagePlusImgs.wrap(openImagePlus(file));
-		return new TextureImage(file.getFileName().toString(), wrapped.data(), null);
+		return wrap(openImagePlus(file), file);
+	}
+
+	/** An image opened from {@code file}, as a {@link TextureImage} named after the file. */
+	public static TextureImage wrap(final ImagePlus imp, final Path file) {
+		return new TextureImage(file.getFileName().toString(), ImagePlusImgs.wrap(imp).data(), null);
 	}
 }

@@ -75,6 +75,17 @@ class MainTest {
 		assertEquals(0, run("novelty", "--model", m, "--input", brick, "--output", dir.resolve("n.tif")
 			.toString(), "--mask-output", dir.resolve("mask.tif").toString()), err);
 		assertEquals(512, IJ.openImage(dir.resolve("n.tif").toString()).getHeight());
+		final ImagePlus calibrated = IJ.openImage(brick);
+		calibrated.getCalibration().pixelWidth = 0.25;
+		calibrated.getCalibration().pixelHeight = 0.25;
+		calibrated.getCalibration().setUnit("um");
+		final Path input = TestImages.save(calibrated, dir.resolve("calibrated.tif"));
+		assertEquals(0, run("kl", "--model", m, "--input", input.toString(), "--output", dir.resolve(
+			"klc.tif").toString()), err);
+		final ImagePlus kl = IJ.openImage(dir.resolve("klc.tif").toString());
+		assertEquals(0.25, kl.getCalibration().pixelWidth, 1e-9, "calibration carried to the output");
+		assertEquals(IJ.openImage(input.toString()).getCalibration().getUnit(), kl.getCalibration()
+			.getUnit());
 		final ImagePlus mask = IJ.openImage(dir.resolve("mask.tif").toString());
 		for (final float v : (float[]) mask.getProcessor().getPixels())
 			assertTrue(v == 0 || v == 1);
