@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.FinitePixels;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Normalization;
 
@@ -42,7 +43,8 @@ public final class NormalizationEstimator {
 					.data(), 2, c)).cursor();
 				while (cursor.hasNext()) {
 					final float v = cursor.next().getRealFloat();
-					if (!Float.isFinite(v)) throw nonFinite(image, cursor, c);
+					if (!Float.isFinite(v)) throw FinitePixels.error(image, cursor.getLongPosition(0), cursor
+						.getLongPosition(1), c, cursor.getLongPosition(2));
 					min = Math.min(min, v);
 					max = Math.max(max, v);
 					if (i++ % stride == 0 && n < samples.length) samples[n++] = v;
@@ -58,15 +60,6 @@ public final class NormalizationEstimator {
 			scale[c] = (float) (spread > 0 ? spread / NORMAL_SPREAD : (max - min) / NORMAL_SPREAD);
 		}
 		return new Normalization(center, scale);
-	}
-
-	private static VaeTextureException nonFinite(final TextureImage image,
-		final Cursor<? extends RealType<?>> at, final int channel)
-	{
-		return new VaeTextureException("image '" + image.name() + "' has a NaN or infinite pixel at x=" +
-			at.getLongPosition(0) + ", y=" + at.getLongPosition(1) + (image.channels() > 1
-				? ", channel " + (channel + 1) : "") + (image.planes() > 1 ? ", plane " + (at
-					.getLongPosition(2) + 1) : "") + "; replace such pixels (Process > Math > Remove NaNs) first");
 	}
 
 	private static float percentile(final float[] sorted, final int n, final double q) {
