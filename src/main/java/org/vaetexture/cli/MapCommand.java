@@ -14,7 +14,6 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
-import org.vaetexture.maps.ImageChecks;
 import org.vaetexture.model.ModelFile;
 import org.vaetexture.model.VaeModel;
 
@@ -52,7 +51,6 @@ abstract class MapCommand implements Callable<Integer> {
 		final ImagePlus imp = ImageFiles.openImagePlus(input);
 		calibration = imp.getCalibration();
 		final TextureImage image = ImageFiles.wrap(imp, input);
-		ImageChecks.requireCompatible(image, m.config());
 		final MapProgress progress = new MapProgress(err(), System.console() != null, "computing " +
 			spec.name() + " of " + image.name());
 		compute(m, image, progress);
