@@ -6,7 +6,6 @@ import java.util.List;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.MapRunner;
@@ -33,9 +32,7 @@ final class NoveltyCommand extends MapCommand {
 
 	@Override
 	void compute(final VaeModel m, final TextureImage image, final MapProgress progress) {
-		final NoveltyStatistics stats = m.novelty();
-		if (stats == null) throw new VaeTextureException("model '" + model +
-			"' has no novelty statistics; train it again with this version");
+		final NoveltyStatistics stats = NoveltyMap.statisticsOf(m, model);
 		final Img<FloatType> map = new MapRunner(m).run(image, new NoveltyMap(stats), progress,
 			() -> false);
 		progress.done("novelty map");

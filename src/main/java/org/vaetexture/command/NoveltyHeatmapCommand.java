@@ -10,10 +10,10 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.vaetexture.VaeTextureException;
 import org.vaetexture.maps.MapRunner;
 import org.vaetexture.maps.NoveltyMap;
 import org.vaetexture.model.ModelFile;
+import org.vaetexture.model.NoveltyStatistics;
 import org.vaetexture.model.VaeModel;
 
 /** Plugins > VAE Texture > Novelty Heatmap: the novelty of every pixel (nats) and its mask. */
@@ -36,11 +36,10 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	public void run() {
 		novelty = guarded(() -> {
 			final VaeModel m = ModelFile.load(model.toPath());
-			if (m.novelty() == null) throw new VaeTextureException("model '" + model +
-				"' has no novelty statistics; train it again with this version");
+			final NoveltyStatistics stats = NoveltyMap.statisticsOf(m, model);
 			final Img<FloatType> map = new MapRunner(m).run(ImagePlusInput.of(image, false),
-				new NoveltyMap(m.novelty()), progress("Novelty heatmap"), this::isCanceled);
-			novelty_mask = NoveltyMap.mask(map, m.novelty());
+				new NoveltyMap(stats), progress("Novelty heatmap"), this::isCanceled);
+			novelty_mask = NoveltyMap.mask(map, stats);
 			return map;
 		});
 	}

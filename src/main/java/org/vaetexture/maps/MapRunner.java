@@ -104,7 +104,11 @@ public final class MapRunner {
 		}
 	}
 
-	private static Img<FloatType> create(final int w, final int h, final int k, final int planes) {
+	/**
+	 * A float image of X x Y[ x k][ x planes] (axes of size 1 left out), in one array when it fits,
+	 * in cells otherwise.
+	 */
+	static Img<FloatType> create(final int w, final int h, final int k, final int planes) {
 		final List<Long> dims = new ArrayList<>(List.of((long) w, (long) h));
 		if (k > 1) dims.add((long) k);
 		if (planes > 1) dims.add((long) planes);

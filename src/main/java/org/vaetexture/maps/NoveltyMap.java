@@ -5,7 +5,9 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaetexture.VaeTextureException;
 import org.vaetexture.model.NoveltyStatistics;
+import org.vaetexture.model.VaeModel;
 
 /**
  * The novelty heatmap, in nats: at each pixel, the KL divergence from the training texture's
@@ -52,6 +54,17 @@ public final class NoveltyMap implements LatentMap {
 		final float[] scores = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
 			.poolRadius()));
 		out[0] = BoxFilter.mean(scores, w, h, s);
+	}
+
+	/**
+	 * The novelty statistics of a model read from {@code file}.
+	 *
+	 * @throws VaeTextureException if the model has none (written before novelty calibration)
+	 */
+	public static NoveltyStatistics statisticsOf(final VaeModel model, final Object file) {
+		if (model.novelty() == null) throw new VaeTextureException("model '" + file +
+			"' has no novelty statistics; train it again with this version");
+		return model.novelty();
 	}
 
 	/** A 0/1 copy of a novelty map: 1 where the score exceeds the model's calibrated threshold. */

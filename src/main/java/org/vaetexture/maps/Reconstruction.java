@@ -7,7 +7,6 @@ import java.util.function.DoubleConsumer;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessible;
 import net.imglib2.img.Img;
-import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -101,9 +100,7 @@ public final class Reconstruction {
 	private static Img<FloatType> img(final float[] data, final int w, final int h, final int c,
 		final int planes)
 	{
-		final long[] dims = c > 1 && planes > 1 ? new long[] { w, h, c, planes } : c > 1 ? new long[] {
-			w, h, c } : planes > 1 ? new long[] { w, h, planes } : new long[] { w, h };
-		final Img<FloatType> img = new ArrayImgFactory<>(new FloatType()).create(dims);
+		final Img<FloatType> img = MapRunner.create(w, h, c, planes);
 		int i = 0;
 		for (final FloatType v : Views.flatIterable(img))
 			v.set(data[i++]);
