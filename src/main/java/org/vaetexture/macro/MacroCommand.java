@@ -1,8 +1,12 @@
 package org.vaetexture.macro;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import ij.ImagePlus;
 import ij.Macro;
@@ -12,6 +16,7 @@ import ij.plugin.PlugIn;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
+import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -43,38 +48,34 @@ public final class MacroCommand implements PlugIn {
 		final CommandService commands = MacroBridge.context().service(CommandService.class);
 		final CommandInfo info = commands.getCommand(commandClass);
 		final String options = Macro.getOptions();
-		final Map<String, Object> inputs = new HashMap<>();
-		final java.util.Set<String> known = new java.util.TreeSet<>();
-		for (final ModuleItem<?> item : info.inputs())
-			if (!Service.class.isAssignableFrom(item.getType()) && item.getType() != ImagePlus.class &&
-				item.getType() != org.scijava.Context.class) known.add(item.getName());
-		for (final String key : keys(options))
-			if (!known.contains(key)) {
-				fail("unknown option '" + key + "' for " + info.getTitle() + "; it takes " + String.join(
-					", ", known));
-				return;
-			}
 		final ImagePlus current = WindowManager.getCurrentImage();
+		final Map<String, Object> inputs = new HashMap<>();
+		final List<ModuleItem<?>> optionItems = new ArrayList<>();
+		final Set<String> known = new TreeSet<>();
 		for (final ModuleItem<?> item : info.inputs()) {
 			final Class<?> type = item.getType();
-			if (Service.class.isAssignableFrom(type) || type == org.scijava.Context.class) continue;
+			if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
 			if (type == ImagePlus.class) {
-				if (current == null) {
-					fail("no image is open; open or select an image before running " + info.getTitle());
-					return;
-				}
+				if (current == null) throw abort("no image is open; open or select an image before running " +
+					info.getTitle());
 				inputs.put(item.getName(), current);
 				continue;
 			}
+			optionItems.add(item);
+			known.add(item.getName());
+		}
+		for (final String key : keys(options))
+			if (!known.contains(key)) throw abort("unknown option '" + key + "' for " + info.getTitle() +
+				"; it takes " + String.join(", ", known));
+		for (final ModuleItem<?> item : optionItems) {
 			final String value = options == null ? null : Macro.getValue(options, item.getName(), null);
 			if (value == null) continue;
 			try {
-				inputs.put(item.getName(), parse(type, value));
+				inputs.put(item.getName(), parse(item.getType(), value));
 			}
 			catch (final IllegalArgumentException e) {
-				fail("option " + item.getName() + "=" + value + " of " + info.getTitle() + " is not a valid " +
-					type.getSimpleName());
-				return;
+				throw abort("option " + item.getName() + "=" + value + " of " + info.getTitle() +
+					" is not a valid " + item.getType().getSimpleName());
 			}
 		}
 		final CommandModule module;
@@ -82,13 +83,9 @@ public final class MacroCommand implements PlugIn {
 			module = commands.run(info, true, inputs).get();
 		}
 		catch (final Exception e) {
-			fail(info.getTitle() + " failed: " + e);
-			return;
+			throw abort(info.getTitle() + " failed: " + e);
 		}
-		if (module.isCanceled()) {
-			fail(module.getCancelReason());
-			return;
-		}
+		if (module.isCanceled()) throw abort(module.getCancelReason());
 		for (final ModuleItem<?> item : info.outputs()) {
 			final Object value = module.getOutput(item.getName());
 			if (!(value instanceof RandomAccessibleInterval)) continue;
@@ -104,8 +101,8 @@ public final class MacroCommand implements PlugIn {
 	}
 
 	/** The keys of macro options such as {@code model=[/a b/m.zip] seed=3 flag}. */
-	static java.util.List<String> keys(final String options) {
-		final java.util.List<String> keys = new java.util.ArrayList<>();
+	static List<String> keys(final String options) {
+		final List<String> keys = new ArrayList<>();
 		if (options == null) return keys;
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
 			"([\\w.]+)(?:=(?:\\[[^\\]]*\\]|\\S*))?").matcher(options);
@@ -124,11 +121,14 @@ public final class MacroCommand implements PlugIn {
 		throw new IllegalArgumentException("unsupported type " + type);
 	}
 
-	/** Records the message and stops the macro that called the command. */
-	private static void fail(final String message) {
+	/**
+	 * Records the message and stops the macro that called the command; the returned exception,
+	 * ImageJ's "Macro canceled", is for the caller to throw.
+	 */
+	private static RuntimeException abort(final String message) {
 		lastError = message;
 		final Interpreter interpreter = Interpreter.getInstance();
 		if (interpreter != null) interpreter.abortMacro();
-		throw new RuntimeException(Macro.MACRO_CANCELED);
+		return new RuntimeException(Macro.MACRO_CANCELED);
 	}
 }
