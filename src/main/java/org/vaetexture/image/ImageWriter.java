@@ -11,7 +11,9 @@ import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.vaetexture.AtomicFiles;
@@ -41,19 +43,40 @@ public final class ImageWriter {
 		final ImageStack stack = new ImageStack(w, h);
 		for (int p = 0; p < planes; p++)
 			for (int c = 0; c < channels; c++) {
-				RandomAccessibleInterval<? extends RealType<?>> slice = map;
-				if (planes > 1) slice = Views.hyperSlice(slice, slice.numDimensions() - 1, p);
-				if (hasChannels) slice = Views.hyperSlice(slice, 2, c);
-				final float[] pixels = new float[w * h];
-				final Cursor<? extends RealType<?>> cursor = Views.flatIterable(slice).cursor();
-				for (int i = 0; i < pixels.length; i++)
-					pixels[i] = cursor.next().getRealFloat();
+				float[] pixels = planeArray(map, p * channels + c, w * h);
+				if (pixels == null) {
+					RandomAccessibleInterval<? extends RealType<?>> slice = map;
+					if (planes > 1) slice = Views.hyperSlice(slice, slice.numDimensions() - 1, p);
+					if (hasChannels) slice = Views.hyperSlice(slice, 2, c);
+					pixels = copy(slice, w * h);
+				}
 				stack.addSlice(labels == null ? null : labels.get(c), new FloatProcessor(w, h, pixels));
 			}
 		final ImagePlus imp = new ImagePlus(title, stack);
 		imp.setDimensions(channels, planes, 1);
 		imp.resetDisplayRange();
 		return imp;
+	}
+
+	/** Plane {@code index} of a float {@link PlanarImg}, to share rather than copy; null otherwise. */
+	private static float[] planeArray(final RandomAccessibleInterval<?> map,
+		final int index, final int size)
+	{
+		if (!(map instanceof PlanarImg) || !(((PlanarImg<?, ?>) map).firstElement() instanceof FloatType))
+			return null;
+		final Object storage = ((PlanarImg<?, ?>) map).getPlane(index).getCurrentStorageArray();
+		return storage instanceof float[] && ((float[]) storage).length == size ? (float[]) storage
+			: null;
+	}
+
+	private static float[] copy(final RandomAccessibleInterval<? extends RealType<?>> slice,
+		final int size)
+	{
+		final float[] pixels = new float[size];
+		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(slice).cursor();
+		for (int i = 0; i < size; i++)
+			pixels[i] = cursor.next().getRealFloat();
+		return pixels;
 	}
 
 	/** Writes a 32-bit TIFF atomically; fails with a clear message if the folder is not writable. */

@@ -1,5 +1,6 @@
 package org.vaetexture.maps;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 
 import net.imglib2.Cursor;
@@ -128,10 +129,10 @@ public final class DenseEncoder {
 						INDArray out = Nd4j.cnn().conv2d(c2, wHead, bHead, conv(s2, 1)))
 				{
 					// out [4 (r1), nbH, nbW, K]: window at (4i + 2 r2y + r1y, 4j + 2 r2x + r1x)
-					scatter(floats(out), nbH, nbW, k, r2y, r2x, 0, w, h, posteriors);
+					scatter(values(out), nbH, nbW, k, r2y, r2x, 0, w, h, posteriors);
 					if (withHidden) {
 						final int o2 = Math.min(config.tileSize() / 2 - 3, 4 * s2 - 4);
-						scatter(floats(c2), (int) c2.size(1), (int) c2.size(2), config.filters2(), r2y, r2x,
+						scatter(values(c2), (int) c2.size(1), (int) c2.size(2), config.filters2(), r2y, r2x,
 							o2, w, h, java.util.Arrays.copyOfRange(hidden, config.filters1(), hidden.length));
 					}
 				}
@@ -180,13 +181,13 @@ public final class DenseEncoder {
 		final int h, final float[][] hidden)
 	{
 		final int f1 = config.filters1(), o1 = config.tileSize() / 2 - 1;
-		final float[] v = floats(p1);
+		final FloatBuffer v = values(p1);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				final int qy = y + o1, qx = x + o1;
 				final int base = (((qy % 2) * 2 + qx % 2) * m * n + (qy / 2) * n + qx / 2) * f1;
 				for (int c = 0; c < f1; c++)
-					hidden[c][y * w + x] = v[base + c];
+					hidden[c][y * w + x] = v.get(base + c);
 			}
 	}
 
@@ -195,7 +196,7 @@ public final class DenseEncoder {
 	 * rectangle takes the value at position (y + offset, x + offset) = (4i + 2 r2y + r1y, 4j + 2 r2x +
 	 * r1x).
 	 */
-	private static void scatter(final float[] v, final int p, final int q, final int k, final int r2y,
+	private static void scatter(final FloatBuffer v, final int p, final int q, final int k, final int r2y,
 		final int r2x, final int offset, final int w, final int h, final float[][] rows)
 	{
 		for (int r1 = 0; r1 < 4; r1++) {
@@ -208,14 +209,21 @@ public final class DenseEncoder {
 					if (x < 0 || x >= w) continue;
 					final int base = ((r1 * p + i) * q + j) * k;
 					for (int c = 0; c < k; c++)
-						rows[c][y * w + x] = v[base + c];
+						rows[c][y * w + x] = v.get(base + c);
 				}
 			}
 		}
 	}
 
-	private static float[] floats(final INDArray a) {
-		return (a.isView() || a.ordering() != 'c' ? a.dup('c') : a).data().asFloat();
+	/**
+	 * The values of a dense row-major array, read in place from native memory (no Java copy: the
+	 * per-block feature maps are megabytes, and copying them made most of a map's garbage). Valid
+	 * while {@code a} is open.
+	 */
+	private static FloatBuffer values(final INDArray a) {
+		if (a.isView() || a.ordering() != 'c' || a.offset() != 0) throw new IllegalStateException(
+			"expected a dense row-major array");
+		return a.data().asNioFloat();
 	}
 
 	private static INDArray relu(final INDArray x) {

@@ -11,8 +11,8 @@ import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
-import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.img.cell.CellImgFactory;
+import net.imglib2.img.planar.PlanarImgFactory;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -105,18 +105,17 @@ public final class MapRunner {
 	}
 
 	/**
-	 * A float image of X x Y[ x k][ x planes] (axes of size 1 left out), in one array when it fits,
-	 * in cells otherwise.
+	 * A float image of X x Y[ x k][ x planes] (axes of size 1 left out): one array per X-Y plane,
+	 * ImageJ's own layout, so it becomes an ImagePlus without a copy (see
+	 * {@link org.vaetexture.image.ImageWriter#toImagePlus}); in cells when a plane has more pixels
+	 * than a Java array holds.
 	 */
 	static Img<FloatType> create(final int w, final int h, final int k, final int planes) {
 		final List<Long> dims = new ArrayList<>(List.of((long) w, (long) h));
 		if (k > 1) dims.add((long) k);
 		if (planes > 1) dims.add((long) planes);
 		final long[] d = dims.stream().mapToLong(Long::longValue).toArray();
-		long n = 1;
-		for (final long v : d)
-			n *= v;
-		return n < Integer.MAX_VALUE - 16 ? new ArrayImgFactory<>(new FloatType()).create(d)
+		return (long) w * h < Integer.MAX_VALUE - 16 ? new PlanarImgFactory<>(new FloatType()).create(d)
 			: new CellImgFactory<>(new FloatType(), 1024).create(d);
 	}
 

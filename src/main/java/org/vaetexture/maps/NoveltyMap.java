@@ -1,5 +1,8 @@
 package org.vaetexture.maps;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -17,6 +20,9 @@ import org.vaetexture.model.VaeModel;
  * simply different, moves the descriptor away from m in some direction, so both are found.
  */
 public final class NoveltyMap implements LatentMap {
+
+	/** Pixels scored per matrix product: enough for a fast product, small enough for young garbage. */
+	private static final int CHUNK = 1024;
 
 	private final NoveltyStatistics statistics;
 	private final INDArray mean, whitening;
@@ -75,17 +81,26 @@ public final class NoveltyMap implements LatentMap {
 		return mask;
 	}
 
-	/** Unsmoothed score of each descriptor column of [D][n]. */
+	/** Unsmoothed score of each descriptor column of [D][n], in chunks of columns. */
 	float[] scores(final float[][] descriptors) {
 		final int d = descriptors.length, n = descriptors[0].length;
-		final float[] flat = new float[d * n];
-		for (int i = 0; i < d; i++)
-			System.arraycopy(descriptors[i], 0, flat, i * n, n);
-		try (INDArray x = Nd4j.create(flat, new long[] { d, n }, 'c')) {
-			x.subiColumnVector(mean);
-			try (INDArray z = whitening.mmul(x); INDArray squares = z.muli(z).sum(0)) {
-				return squares.muli(0.5).toFloatVector();
+		final float[] scores = new float[n];
+		final float[] flat = new float[d * Math.min(CHUNK, n)];
+		for (int start = 0; start < n; start += CHUNK) {
+			final int m = Math.min(CHUNK, n - start);
+			for (int i = 0; i < d; i++)
+				System.arraycopy(descriptors[i], start, flat, i * m, m);
+			try (INDArray x = Nd4j.create(flat.length == d * m ? flat : Arrays.copyOf(flat, d * m), new long[] { d,
+				m }, 'c'))
+			{
+				x.subiColumnVector(mean);
+				try (INDArray z = whitening.mmul(x); INDArray squares = z.muli(z).sum(0)) {
+					final FloatBuffer v = squares.data().asNioFloat();
+					for (int j = 0; j < m; j++)
+						scores[start + j] = 0.5f * v.get(j);
+				}
 			}
 		}
+		return scores;
 	}
 }
