@@ -2,6 +2,7 @@ package org.vaetexture.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,20 +53,24 @@ public final class Benchmark {
 
 	/** Throughput of training, encoder, dense map and sliding windows; seconds per measurement. */
 	public void speed(final double seconds) {
-		speed(seconds, null);
+		speed(seconds, null, 1);
 	}
 
 	/**
 	 * As {@link #speed(double)}, then, if {@code peer} (the PyTorch script) runs with the system's
 	 * python3, its figures and the ratios ours / theirs.
 	 */
-	public void speed(final double seconds, final Path peer) {
+	public void speed(final double seconds, final Path peer, final int peerThreads) {
 		final VaeConfig config = VaeConfig.builder().build();
 		final VaeNetwork net = VaeNetwork.create(config, 0);
 		final INDArray x = random(64, 32, 1), eps = new GaussianNoise(1, 16).next(64);
 		final java.util.Map<String, Double> ours = new java.util.LinkedHashMap<>();
+		net.fitStep(x, eps, 1e-3);
+		out.printf(Locale.ROOT, "jvm_start_to_first_train_step_s %.2f%n", (System.currentTimeMillis() -
+			ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
 		ours.put("train_tiles_per_s", rate(() -> net.fitStep(x, eps, 1e-3), seconds, 64));
 		print("train_tiles_per_s", ours.get("train_tiles_per_s"));
+		print("train_gflops", gflops(ours.get("train_tiles_per_s"), MultiplyAdds.trainingStep(config)));
 		final INDArray xb = random(256, 32, 2);
 		ours.put("encode_tiles_per_s", rate(() -> net.encode(xb), seconds, 256));
 		print("encode_tiles_per_s", ours.get("encode_tiles_per_s"));
@@ -81,13 +86,15 @@ public final class Benchmark {
 		final double denseRate = rate(() -> dense.encode(plane, 0, 0, 512, 512).close(), seconds, 512 *
 			512);
 		print("dense_pixels_per_s", denseRate);
+		print("dense_gflops", gflops(denseRate, MultiplyAdds.densePixel(config)));
 		ours.put("dense_pixels_per_s", denseRate);
 		final INDArray windows = random(1024, 32, 4);
 		final double slidingRate = rate(() -> net.encode(windows), seconds, 1024);
 		print("sliding_pixels_per_s", slidingRate);
 		ours.put("sliding_pixels_per_s", slidingRate);
 		print("dense_speedup_over_sliding", denseRate / slidingRate);
-		if (peer != null) peer(peer, seconds, ours);
+		print("peak_sgemm_gflops", sgemmGflops(seconds));
+		if (peer != null) peer(peer, seconds, peerThreads, ours);
 		out.printf(Locale.ROOT, "peak_rss_mb %.0f%n", peakRssMb());
 		out.flush();
 	}
@@ -187,6 +194,26 @@ public final class Benchmark {
 		out.flush();
 	}
 
+	/** GFLOP/s of a rate of items that cost {@code multiplyAdds} each. */
+	private static double gflops(final double itemsPerSecond, final long multiplyAdds) {
+		return itemsPerSecond * 2 * multiplyAdds / 1e9;
+	}
+
+	/**
+	 * The machine's practical peak on this thread count: GFLOP/s of ND4J's float matrix product of
+	 * two 1024 x 1024 matrices, what BLAS libraries come closest to the arithmetic limit with.
+	 */
+	private static double sgemmGflops(final double seconds) {
+		final int n = 1024;
+		Nd4j.getRandom().setSeed(5);
+		try (INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
+				INDArray b = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n);
+				INDArray c = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, n))
+		{
+			return rate(() -> a.mmuli(b, c), seconds, 1) * 2.0 * n * n * n / 1e9;
+		}
+	}
+
 	/** Items per second of {@code step}, after one warm-up call, over at least {@code seconds}. */
 	private static double rate(final Runnable step, final double seconds, final double perStep) {
 		step.run();
@@ -199,8 +226,8 @@ public final class Benchmark {
 		return n * perStep / ((System.nanoTime() - t0) / 1e9);
 	}
 
-	/** Runs the PyTorch peer (one thread) and prints its figures and our ratios to them. */
-	private void peer(final Path script, final double seconds,
+	/** Runs the PyTorch peer on {@code threads} threads and prints its figures and our ratios to them. */
+	private void peer(final Path script, final double seconds, final int threads,
 		final java.util.Map<String, Double> ours)
 	{
 		if (!Files.isRegularFile(script)) {
@@ -211,7 +238,7 @@ public final class Benchmark {
 			// Debian's python3-torch lives with the system python, which may not be first on the PATH
 			final String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
 				: "python3";
-			final Process p = new ProcessBuilder(python, script.toString(), "--threads", "1",
+			final Process p = new ProcessBuilder(python, script.toString(), "--threads", String.valueOf(threads),
 				"--seconds", String.valueOf(seconds)).redirectErrorStream(true).start();
 			final String text = new String(p.getInputStream().readAllBytes(),
 				java.nio.charset.StandardCharsets.UTF_8);

@@ -35,6 +35,12 @@ final class BenchCommand implements Callable<Integer> {
 		description = "The PyTorch peer script, run with python3 for ratios (default: ${DEFAULT-VALUE}).")
 	private Path peer = Path.of("../shared/bench/torch_vae.py");
 
+	@Option(names = "--threads", description = "Threads for VAE Texture (default: ${DEFAULT-VALUE}).")
+	private int threads = 1;
+
+	@Option(names = "--peer-threads", description = "Threads for the PyTorch peer (default: ${DEFAULT-VALUE}).")
+	private int peerThreads = 1;
+
 	@Option(names = "--skip-speed", description = "Skip the speed benchmark.")
 	private boolean skipSpeed;
 
@@ -56,9 +62,11 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		Backend.useThreads(1);
+		if (threads < 1 || peerThreads < 1) throw new VaeTextureException(
+			"--threads and --peer-threads must be at least 1");
+		Backend.useThreads(threads);
 		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
-		if (!skipSpeed) bench.speed(seconds, peer);
+		if (!skipSpeed) bench.speed(seconds, peer, peerThreads);
 		if (!skipNovelty) {
 			if (!Files.isDirectory(data)) throw new VaeTextureException("--novelty-data '" + data +
 				"' is not a folder; give the folder of the novelty cases or --skip-novelty");
