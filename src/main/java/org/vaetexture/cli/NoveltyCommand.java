@@ -37,8 +37,9 @@ final class NoveltyCommand extends MapCommand {
 			() -> false);
 		progress.done("novelty map");
 		write(map, 1, List.of("novelty (nats)"), output, "novelty of " + image.name());
-		if (maskOutput != null) {
-			write(NoveltyMap.mask(map, stats), 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
+		if (maskOutput != null) { // the map is written: its pixels become the mask, no second image
+			NoveltyMap.thresholdInPlace(map, stats);
+			write(map, 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
 		}
 	}
 }

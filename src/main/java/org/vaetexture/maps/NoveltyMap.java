@@ -76,9 +76,14 @@ public final class NoveltyMap implements LatentMap {
 	/** A 0/1 copy of a novelty map: 1 where the score exceeds the model's calibrated threshold. */
 	public static Img<FloatType> mask(final Img<FloatType> map, final NoveltyStatistics statistics) {
 		final Img<FloatType> mask = map.copy();
-		for (final FloatType v : mask)
-			v.set(v.get() > statistics.threshold() ? 1 : 0);
+		thresholdInPlace(mask, statistics);
 		return mask;
+	}
+
+	/** Turns a novelty map into its 0/1 mask in place (for when the map itself is no longer needed). */
+	public static void thresholdInPlace(final Img<FloatType> map, final NoveltyStatistics statistics) {
+		for (final FloatType v : map)
+			v.set(v.get() > statistics.threshold() ? 1 : 0);
 	}
 
 	/** Unsmoothed score of each descriptor column of [D][n], in chunks of columns. */

@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaetexture.TestImages;
+import org.vaetexture.model.ModelFile;
 
 /** The command line as a user meets it: exit codes, one-line errors, clean stdout, no stray files. */
 class MainTest {
@@ -86,9 +87,17 @@ class MainTest {
 		assertEquals(0.25, kl.getCalibration().pixelWidth, 1e-9, "calibration carried to the output");
 		assertEquals(IJ.openImage(input.toString()).getCalibration().getUnit(), kl.getCalibration()
 			.getUnit());
-		final ImagePlus mask = IJ.openImage(dir.resolve("mask.tif").toString());
-		for (final float v : (float[]) mask.getProcessor().getPixels())
-			assertTrue(v == 0 || v == 1);
+		final float[] mask = (float[]) IJ.openImage(dir.resolve("mask.tif").toString()).getProcessor()
+			.getPixels();
+		final float[] heat = (float[]) IJ.openImage(dir.resolve("n.tif").toString()).getProcessor()
+			.getPixels();
+		final double threshold = ModelFile.load(Path.of(m)).novelty().threshold();
+		int scores = 0;
+		for (int i = 0; i < mask.length; i++) {
+			assertEquals(heat[i] > threshold ? 1 : 0, mask[i], "mask = heatmap > threshold at " + i);
+			if (heat[i] != 0 && heat[i] != 1) scores++;
+		}
+		assertTrue(scores > mask.length / 2, "the heatmap holds scores, not the mask");
 		assertEquals(0, run("kl", "--model", m, "--input", brick, "--output", dir.resolve("kl.tif")
 			.toString()), err);
 		assertEquals(0, run("reconstruct", "--model", m, "--input", brick, "--output", dir.resolve(
