@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import ij.IJ;
 import ij.Menus;
@@ -25,13 +27,16 @@ import org.scijava.module.ModuleService;
  * commands in a macro, headless. ImageJ builds its command table together with its AWT menus, so a
  * headless JVM has none and {@code run(...)} fails; this class fills that table (the private static
  * {@code Menus.pluginsTable}, the narrow seam this bridge depends on) with ImageJ's built-in
- * commands from {@code IJ_Props.txt} and with every SciJava command under Plugins > VAE Texture,
+ * commands from {@code IJ_Props.txt} (shortcuts stripped from their labels) and
+ * {@code ij-menu-commands.txt} (those {@code ij.Menus} adds in code) and with every SciJava command under Plugins > VAE Texture,
  * labelled with its menu leaf as Fiji does. Those run through {@link MacroCommand}.
  */
 public final class MacroBridge {
 
 	/** Lines of IJ_Props.txt that declare a menu command: key="Label",class[("arg")]. */
 	private static final Pattern COMMAND = Pattern.compile("^[a-z_]+\\d+=\"([^\"]+)\",(.+)$");
+	/** A keyboard shortcut at the end of a label, "Select All[a]": not part of the command's name. */
+	private static final Pattern SHORTCUT = Pattern.compile("\\[[^\\]]+\\]$");
 	private static Context context;
 
 	private MacroBridge() {}
@@ -48,23 +53,31 @@ public final class MacroBridge {
 	public static synchronized void install() {
 		final Hashtable<String, String> table = commandTable();
 		if (table.containsKey("Novelty Heatmap")) return;
-		try (InputStream in = IJ.class.getResourceAsStream("/IJ_Props.txt");
-				BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
-		{
-			String line;
-			while ((line = r.readLine()) != null) {
-				final Matcher m = COMMAND.matcher(line.trim());
-				if (m.matches()) table.putIfAbsent(m.group(1), m.group(2));
-			}
+		for (final String line : lines(IJ.class, "/IJ_Props.txt")) {
+			final Matcher m = COMMAND.matcher(line.trim());
+			if (m.matches()) table.putIfAbsent(SHORTCUT.matcher(m.group(1)).replaceFirst(""), m.group(2));
 		}
-		catch (final IOException | NullPointerException e) {
-			throw new IllegalStateException("cannot read ImageJ's IJ_Props.txt", e);
+		for (final String line : lines(MacroBridge.class, "ij-menu-commands.txt")) {
+			final int eq = line.indexOf('=');
+			if (!line.startsWith("#") && eq > 0) table.putIfAbsent(line.substring(0, eq), line.substring(
+				eq + 1));
 		}
 		for (final CommandInfo info : context().service(CommandService.class).getCommands()) {
 			if (info.getMenuPath() == null || info.getMenuPath().size() != 3 || !"VAE Texture".equals(
 				info.getMenuPath().get(1).getName())) continue;
 			table.put(info.getMenuPath().getLeaf().getName(), MacroCommand.class.getName() + "(\"" + info
 				.getClassName() + "\")");
+		}
+	}
+
+	private static List<String> lines(final Class<?> owner, final String resource) {
+		try (InputStream in = owner.getResourceAsStream(resource);
+				BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)))
+		{
+			return r.lines().collect(Collectors.toList());
+		}
+		catch (final IOException | NullPointerException e) {
+			throw new IllegalStateException("cannot read " + resource + " of " + owner.getName(), e);
 		}
 	}
 

@@ -51,6 +51,20 @@ class MacrosTest {
 	}
 
 	@Test
+	void imageJsOwnDialogFreeCommandsRunHeadless() throws IOException {
+		// Copy, Paste, Crop, Smooth and Measure are added by ij.Menus in code, Select All carries a
+		// shortcut in IJ_Props.txt: all must be in the headless command table
+		final Path macro = Files.writeString(dir.resolve("builtins.ijm"), String.join("\n",
+			"open(getArgument());", "run(\"Select All\");", "run(\"Copy\");",
+			"newImage(\"copy\", \"8-bit black\", getWidth(), getHeight(), 1);", "run(\"Paste\");",
+			"run(\"Smooth\");", "makeRectangle(0, 0, 100, 50);", "run(\"Crop\");", "run(\"Measure\");",
+			"print(getTitle() + \" \" + getWidth() + \"x\" + getHeight() + \" \" + getResult(\"Area\", 0) + \" \" + (getResult(\"Mean\", 0) > 0));"));
+		assertEquals(0, run("macro", macro.toString(), TestImages.sample("brick.tif").toString()), err);
+		final String[] lines = out.trim().split("\n"); // headless, ImageJ prints its Results table too
+		assertEquals("copy 100x50 5000 1", lines[lines.length - 1]);
+	}
+
+	@Test
 	void batchOverAFolder() throws IOException {
 		final Path model = quickModel();
 		final Path in = Files.createDirectory(dir.resolve("in")), outDir = dir.resolve("out");
