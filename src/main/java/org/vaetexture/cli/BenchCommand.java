@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.bench.Benchmark;
+import org.vaetexture.bench.HeldOutCases;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.train.TrainingOptions;
@@ -41,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--peer-threads", description = "Threads for the PyTorch peer (default: ${DEFAULT-VALUE}).")
 	private int peerThreads = 1;
 
+	@Option(names = "--write-held-out", paramLabel = "DIR",
+		description = "Only write the held-out novelty cases (other anomaly kinds, made from sample-images/) into DIR; score them with --novelty-data DIR.")
+	private Path heldOut;
+
 	@Option(names = "--skip-speed", description = "Skip the speed benchmark.")
 	private boolean skipSpeed;
 
@@ -64,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		if (threads < 1 || peerThreads < 1) throw new VaeTextureException(
 			"--threads and --peer-threads must be at least 1");
+		if (heldOut != null) {
+			HeldOutCases.write(Path.of("sample-images"), heldOut);
+			spec.commandLine().getErr().println("wrote the held-out cases into " + heldOut);
+			return 0;
+		}
 		Backend.useThreads(threads);
 		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
 		if (!skipSpeed) bench.speed(seconds, peer, peerThreads);
