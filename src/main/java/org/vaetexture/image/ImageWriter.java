@@ -1,7 +1,6 @@
 package org.vaetexture.image;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -64,16 +63,5 @@ public final class ImageWriter {
 				.saveAsTiff(temp.toString());
 			if (!ok) throw new IOException("ImageJ could not write the TIFF");
 		});
-	}
-
-	/** Requires that an output can be created at {@code file} before any work is done. */
-	public static void requireWritable(final Path file, final String option) {
-		final Path dir = file.toAbsolutePath().getParent();
-		if (Files.isDirectory(file)) throw new VaeTextureException(option + " '" + file +
-			"' is a folder; give a file name");
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException("cannot write " +
-			option + " '" + file + "': folder '" + dir + "' does not exist");
-		if (!Files.isWritable(dir)) throw new VaeTextureException("cannot write " + option + " '" +
-			file + "': folder '" + dir + "' is not writable");
 	}
 }
