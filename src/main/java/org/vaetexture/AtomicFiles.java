@@ -22,8 +22,8 @@ public final class AtomicFiles {
 	private AtomicFiles() {}
 
 	/**
-	 * Requires that a file can be created at {@code target}: its folder exists, is a folder and is
-	 * writable, and the target itself is not a folder.
+	 * Requires that a file can be created at {@code target}: its folder exists, is a folder and
+	 * takes a new file (tried with a probe file, deleted at once), and the target is not a folder.
 	 *
 	 * @param what how messages name the file ("model", "--output"...)
 	 * @throws VaeTextureException naming the file and what to change
@@ -38,8 +38,14 @@ public final class AtomicFiles {
 			"' does not exist; create it or choose another");
 		if (!Files.isDirectory(dir)) throw new VaeTextureException(prefix + "'" + dir +
 			"' is a file, not a folder; choose a path in a folder");
-		if (!Files.isWritable(dir)) throw new VaeTextureException(prefix + "folder '" + dir +
-			"' is not writable; choose another");
+		try {
+			// a real file, because permissions do not tell root about read-only file systems
+			Files.delete(Files.createTempFile(dir, ".vae-texture-", ".probe"));
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException(prefix + "folder '" + dir + "' is not writable (" + e
+				.getClass().getSimpleName() + "); choose another", e);
+		}
 	}
 
 	/**

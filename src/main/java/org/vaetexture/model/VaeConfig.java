@@ -46,6 +46,12 @@ public final class VaeConfig {
 		this.beta = b.beta;
 	}
 
+	/** @throws VaeTextureException unless {@code tileSize} is even and from 8 to 512 */
+	public static void requireTileSize(final int tileSize) {
+		if (tileSize < 8 || tileSize > 512 || tileSize % 2 != 0) throw new VaeTextureException(
+			"tile size must be an even number from 8 to 512, got " + tileSize);
+	}
+
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -174,8 +180,7 @@ public final class VaeConfig {
 
 		/** @throws VaeTextureException naming the first value out of range and its valid range */
 		public VaeConfig build() {
-			if (tileSize < 8 || tileSize > 512 || tileSize % 2 != 0) throw new VaeTextureException(
-				"tile size must be an even number from 8 to 512, got " + tileSize);
+			requireTileSize(tileSize);
 			if (channels < 1 || channels > 64) throw new VaeTextureException(
 				"channel count must be from 1 to 64, got " + channels);
 			if (latentDim < 1 || latentDim > 1024) throw new VaeTextureException(
