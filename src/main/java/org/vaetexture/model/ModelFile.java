@@ -112,13 +112,23 @@ public final class ModelFile {
 		}
 	}
 
-	/** A name twice would make the content depend on which copy a reader takes. */
+	/**
+	 * Reads every entry's name, which the JDK decodes (a damaged name throws an
+	 * IllegalArgumentException there, not a ZipException); a name twice would make the content
+	 * depend on which copy a reader takes.
+	 */
 	private static void requireUniqueEntries(final ZipFile zip, final String what) {
 		final Set<String> names = new HashSet<>();
-		for (final Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
-			final String name = e.nextElement().getName();
-			if (!names.add(name)) throw new VaeTextureException(what + " is corrupt: entry " + name +
-				" appears twice" + RESTORE);
+		try {
+			for (final Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+				final String name = e.nextElement().getName();
+				if (!names.add(name)) throw new VaeTextureException(what + " is corrupt: entry " + name +
+					" appears twice" + RESTORE);
+			}
+		}
+		catch (final IllegalArgumentException e) {
+			throw new VaeTextureException(what + " is corrupt: an entry name is not valid UTF-8" +
+				RESTORE, e);
 		}
 	}
 
@@ -135,7 +145,8 @@ public final class ModelFile {
 		catch (final RuntimeException e) {
 			// Gson reports a value of the wrong type in several ways (JsonParseException,
 			// IllegalStateException, IllegalArgumentException from an array of primitives, ...)
-			throw new VaeTextureException(what + " has corrupt metadata (" + firstLine(e.getMessage()) +
+			throw new VaeTextureException(what + " has corrupt metadata (" + firstLine(e.getMessage()).replace(
+				"Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON") +
 				")" + RESTORE, e);
 		}
 	}
