@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
+		if (!(seconds > 0 && seconds <= 3600)) throw new VaeTextureException(
+			"--seconds must be above 0 and at most 3600, got " + seconds);
+		if (large < 0 || large > 65536) throw new VaeTextureException(
+			"--large must be from 0 (skip) to 65536, got " + large);
 		Backend.useThreads(1);
 		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
 		if (!skipSpeed) bench.speed(seconds, peer);

@@ -86,7 +86,9 @@ class BadInputTest {
 		"output is a folder           | features --model {grey.zip} --input {grey.tif} --output {folder} | it is a folder; give a file name",
 		"second output in no folder   | reconstruct --model {grey.zip} --input {grey.tif} --output {o.tif} --error-output {none}/e.tif | does not exist",
 		"mask output under a file     | novelty --model {grey.zip} --input {grey.tif} --output {o.tif} --mask-output {grey.tif}/m.tif | is a file, not a folder",
-		"folder as macro              | macro {folder}                                      | is a folder; give an .ijm file" })
+		"folder as macro              | macro {folder}                                      | is a folder; give an .ijm file",
+		"benchmark of negative length | bench --seconds -1                                  | --seconds must be above 0",
+		"large image of negative size | bench --skip-speed --skip-novelty --large -5        | --large must be from 0" })
 	void failsWithOneLineAndWritesNothing(final String what, final String command, final String part) {
 		assertFails(args(command), part);
 	}
