@@ -22,16 +22,40 @@ public final class AtomicFiles {
 	private AtomicFiles() {}
 
 	/**
+	 * Requires that a file can be created at {@code target}: its folder exists, is a folder and
+	 * takes a new file (tried with a probe file, deleted at once), and the target is not a folder.
+	 *
+	 * @param what how messages name the file ("model", "--output"...)
+	 * @throws VaeTextureException naming the file and what to change
+	 */
+	public static void requireTarget(final Path target, final String what) {
+		final Path absolute = target.toAbsolutePath();
+		final Path dir = absolute.getParent();
+		final String prefix = "cannot write " + what + " '" + target + "': ";
+		if (Files.isDirectory(absolute)) throw new VaeTextureException(prefix +
+			"it is a folder; give a file name");
+		if (dir == null || !Files.exists(dir)) throw new VaeTextureException(prefix + "folder '" + dir +
+			"' does not exist; create it or choose another");
+		if (!Files.isDirectory(dir)) throw new VaeTextureException(prefix + "'" + dir +
+			"' is a file, not a folder; choose a path in a folder");
+		try {
+			// a real file, because permissions do not tell root about read-only file systems
+			Files.delete(Files.createTempFile(dir, ".vae-texture-", ".probe"));
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException(prefix + "folder '" + dir + "' is not writable (" + e
+				.getClass().getSimpleName() + "); choose another", e);
+		}
+	}
+
+	/**
 	 * @param what how messages name the file ("model", "output"...)
 	 * @throws VaeTextureException naming the file and what to change
 	 */
 	public static void write(final Path target, final String what, final Writer writer) {
+		requireTarget(target, what);
 		final Path absolute = target.toAbsolutePath();
 		final Path dir = absolute.getParent();
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException("cannot write " +
-			what + " '" + target + "': folder '" + dir + "' does not exist");
-		if (Files.isDirectory(absolute)) throw new VaeTextureException("cannot write " + what + " '" +
-			target + "': it is a folder; give a file name");
 		final Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(
 			ThreadLocalRandom.current().nextLong()) + ".tmp");
 		try {

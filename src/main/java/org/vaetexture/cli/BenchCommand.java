@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		if (threads < 1 || peerThreads < 1) throw new VaeTextureException(
 			"--threads and --peer-threads must be at least 1");
+		if (!(seconds > 0 && seconds <= 3600)) throw new VaeTextureException(
+			"--seconds must be above 0 and at most 3600, got " + seconds);
+		if (large < 0 || large > 65536) throw new VaeTextureException(
+			"--large must be from 0 (skip) to 65536, got " + large);
 		if (heldOut != null) {
 			HeldOutCases.write(Path.of("sample-images"), heldOut);
 			spec.commandLine().getErr().println("wrote the held-out cases into " + heldOut);

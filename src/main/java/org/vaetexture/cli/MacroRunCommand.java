@@ -38,8 +38,10 @@ final class MacroRunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!Files.isRegularFile(file)) throw new VaeTextureException("macro file '" + file +
+		if (!Files.exists(file)) throw new VaeTextureException("macro file '" + file +
 			"' does not exist");
+		if (!Files.isRegularFile(file)) throw new VaeTextureException("macro file '" + file +
+			"' is a folder; give an .ijm file");
 		final String text = Files.readString(file, StandardCharsets.UTF_8);
 		MacroBridge.install();
 		Interpreter.batchMode = true;

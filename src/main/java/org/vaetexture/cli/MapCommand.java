@@ -11,6 +11,7 @@ import ij.measure.Calibration;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
@@ -45,7 +46,7 @@ abstract class MapCommand implements Callable<Integer> {
 
 	@Override
 	public final Integer call() {
-		ImageWriter.requireWritable(output, "--output");
+		AtomicFiles.requireTarget(output, "--output");
 		checkOtherOutputs();
 		final VaeModel m = ModelFile.load(model);
 		final ImagePlus imp = ImageFiles.openImagePlus(input);

@@ -6,7 +6,7 @@ import java.util.List;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.vaetexture.image.ImageWriter;
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.MapRunner;
 import org.vaetexture.maps.NoveltyMap;
@@ -27,7 +27,7 @@ final class NoveltyCommand extends MapCommand {
 
 	@Override
 	void checkOtherOutputs() {
-		if (maskOutput != null) ImageWriter.requireWritable(maskOutput, "--mask-output");
+		if (maskOutput != null) AtomicFiles.requireTarget(maskOutput, "--mask-output");
 	}
 
 	@Override

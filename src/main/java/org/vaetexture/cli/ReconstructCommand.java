@@ -6,7 +6,7 @@ import java.util.List;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.vaetexture.image.ImageWriter;
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.Reconstruction;
 import org.vaetexture.model.VaeModel;
@@ -25,7 +25,7 @@ final class ReconstructCommand extends MapCommand {
 
 	@Override
 	void checkOtherOutputs() {
-		if (errorOutput != null) ImageWriter.requireWritable(errorOutput, "--error-output");
+		if (errorOutput != null) AtomicFiles.requireTarget(errorOutput, "--error-output");
 	}
 
 	@Override

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.ImageFiles;
-import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.NoveltyCalibration;
 import org.vaetexture.model.ModelFile;
@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
 		final TrainingOptions options = TrainingOptions.builder().epochs(epochs).stepsPerEpoch(
 			stepsPerEpoch).batchSize(batchSize).learningRate(learningRate).patience(patience).seed(seed)
 			.threads(threads).build();
-		ImageWriter.requireWritable(model, "--model");
+		AtomicFiles.requireTarget(model, "--model");
 		if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) throw new VaeTextureException(
 			"--false-positive-rate must be between 0 and 1, got " + falsePositiveRate);
 		if (!masks.isEmpty() && masks.size() != inputs.size()) throw new VaeTextureException("give one --mask per --input (" +

@@ -8,6 +8,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.train.TileExtractor;
 
@@ -38,6 +39,8 @@ public class ExtractTextureTilesCommand extends VaeCommand {
 	public void run() {
 		tiles = guarded(() -> {
 			final TextureImage input = ImagePlusInput.of(image, true);
+			if (random_count < 0) throw new VaeTextureException(
+				"random_count must be 0 (a grid) or more, got " + random_count);
 			return random_count > 0 ? TileExtractor.random(input, tile_size, random_count, seed)
 				: TileExtractor.grid(input, tile_size);
 		});

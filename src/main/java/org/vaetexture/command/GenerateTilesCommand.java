@@ -16,7 +16,7 @@ import org.vaetexture.model.ModelFile;
 @Plugin(type = Command.class, menuPath = "Plugins>VAE Texture>Generate Tiles", headless = true)
 public class GenerateTilesCommand extends VaeCommand {
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(label = "Number of tiles", min = "1", persist = false)
@@ -30,6 +30,6 @@ public class GenerateTilesCommand extends VaeCommand {
 
 	@Override
 	public void run() {
-		generated = guarded(() -> TileGenerator.generate(ModelFile.load(model.toPath()), count, seed));
+		generated = guarded(() -> TileGenerator.generate(ModelFile.load(modelFile(model)), count, seed));
 	}
 }

@@ -22,7 +22,7 @@ public class LatentFeatureMapsCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Latent features")
@@ -31,7 +31,7 @@ public class LatentFeatureMapsCommand extends VaeCommand {
 	@Override
 	public void run() {
 		features = guarded(() -> {
-			final VaeModel m = ModelFile.load(model.toPath());
+			final VaeModel m = ModelFile.load(modelFile(model));
 			return new MapRunner(m).run(ImagePlusInput.of(image, false), new FeatureMap(m.config()
 				.latentDim()), progress("Latent feature maps"), this::isCanceled);
 		});

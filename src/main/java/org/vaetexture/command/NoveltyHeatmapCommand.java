@@ -23,7 +23,7 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty")
@@ -35,7 +35,7 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Override
 	public void run() {
 		novelty = guarded(() -> {
-			final VaeModel m = ModelFile.load(model.toPath());
+			final VaeModel m = ModelFile.load(modelFile(model));
 			final NoveltyStatistics stats = NoveltyMap.statisticsOf(m, model);
 			final Img<FloatType> map = new MapRunner(m).run(ImagePlusInput.of(image, false),
 				new NoveltyMap(stats), progress("Novelty heatmap"), this::isCanceled);

@@ -20,7 +20,7 @@ public class ReconstructTilesCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Reconstruction")
@@ -31,8 +31,8 @@ public class ReconstructTilesCommand extends VaeCommand {
 
 	@Override
 	public void run() {
-		final Img<FloatType>[] result = guarded(() -> new Reconstruction(ModelFile.load(model
-			.toPath())).run(ImagePlusInput.of(image, false), progress("Reconstruct"), this::isCanceled));
+		final Img<FloatType>[] result = guarded(() -> new Reconstruction(ModelFile.load(modelFile(
+			model))).run(ImagePlusInput.of(image, false), progress("Reconstruct"), this::isCanceled));
 		if (result == null) return;
 		reconstruction = result[0];
 		reconstruction_error = result[1];

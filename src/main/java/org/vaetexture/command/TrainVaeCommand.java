@@ -1,6 +1,7 @@
 package org.vaetexture.command;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 
 import ij.ImagePlus;
@@ -9,6 +10,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.NoveltyCalibration;
 import org.vaetexture.model.ModelFile;
@@ -24,7 +26,7 @@ public class TrainVaeCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file to write", style = "save")
+	@Parameter(label = "Model file to write", style = "save", persist = false)
 	private File model;
 
 	@Parameter(label = "Tile size", min = "8", persist = false)
@@ -54,6 +56,8 @@ public class TrainVaeCommand extends VaeCommand {
 	@Override
 	public void run() {
 		model_path = guarded(() -> {
+			final Path file = modelFile(model);
+			AtomicFiles.requireTarget(file, "model");
 			final TextureImage input = ImagePlusInput.of(image, true);
 			final VaeConfig config = VaeConfig.builder().tileSize(tile_size).latentDim(latent_dim).beta(
 				beta).channels(input.channels()).build();
@@ -63,10 +67,10 @@ public class TrainVaeCommand extends VaeCommand {
 			final VaeModel calibrated = NoveltyCalibration.calibrate(trained, List.of(input),
 				NoveltyCalibration.DEFAULT_FALSE_POSITIVE_RATE, progress("Calibrating novelty"),
 				this::isCanceled);
-			ModelFile.save(calibrated, model.toPath());
+			ModelFile.save(calibrated, file);
 			loss_curve = LossCurve.plot(calibrated.history(), beta);
 			history = LossCurve.table(calibrated.history());
-			return model.getAbsolutePath();
+			return file.toAbsolutePath().toString();
 		});
 	}
 }

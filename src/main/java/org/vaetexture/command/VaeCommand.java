@@ -1,5 +1,7 @@
 package org.vaetexture.command;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
@@ -26,6 +28,17 @@ abstract class VaeCommand extends ContextCommand {
 	/** A progress callback that shows {@code label} and the fraction done in Fiji's status bar. */
 	DoubleConsumer progress(final String label) {
 		return f -> status.showStatus((int) Math.round(1000 * f), 1000, label);
+	}
+
+	/**
+	 * The model file the user chose. Model files are not remembered between runs (a macro that
+	 * leaves {@code model} out would otherwise read, or overwrite, the last run's file), so none is
+	 * an error that says how to give one.
+	 */
+	static Path modelFile(final File model) {
+		if (model == null) throw new VaeTextureException(
+			"no model file given; choose one (in a macro: model=[/path/to/model.zip])");
+		return model.toPath();
 	}
 
 	/** Runs the work; returns null after logging and cancelling if it failed or was cancelled. */

@@ -81,22 +81,36 @@ public final class ImageWriter {
 
 	/** Writes a 32-bit TIFF atomically; fails with a clear message if the folder is not writable. */
 	public static void saveTiff(final ImagePlus imp, final Path file) {
+		requireSpace(imp, file);
 		AtomicFiles.write(file, "image", temp -> {
 			final FileSaver saver = new FileSaver(imp);
 			final boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(temp.toString()) : saver
 				.saveAsTiff(temp.toString());
-			if (!ok) throw new IOException("ImageJ could not write the TIFF");
+			if (!ok) throw new IOException("ImageJ could not write the TIFF (disk full?)");
 		});
 	}
 
-	/** Requires that an output can be created at {@code file} before any work is done. */
-	public static void requireWritable(final Path file, final String option) {
+	/**
+	 * ImageJ reports a failed write without its cause, so a full disk is told apart beforehand: the
+	 * pixels alone must fit in the folder's free space.
+	 */
+	private static void requireSpace(final ImagePlus imp, final Path file) {
+		final long needed = (long) imp.getWidth() * imp.getHeight() * imp.getStackSize() * imp
+			.getBytesPerPixel();
 		final Path dir = file.toAbsolutePath().getParent();
-		if (Files.isDirectory(file)) throw new VaeTextureException(option + " '" + file +
-			"' is a folder; give a file name");
-		if (dir == null || !Files.isDirectory(dir)) throw new VaeTextureException("cannot write " +
-			option + " '" + file + "': folder '" + dir + "' does not exist");
-		if (!Files.isWritable(dir)) throw new VaeTextureException("cannot write " + option + " '" +
-			file + "': folder '" + dir + "' is not writable");
+		final long free;
+		try {
+			free = Files.getFileStore(dir).getUsableSpace();
+		}
+		catch (final IOException e) {
+			return; // no such folder, or space unknown: the write itself will tell
+		}
+		if (free < needed) throw new VaeTextureException("cannot write image '" + file + "': it needs " +
+			mb(needed) + " MB and folder '" + dir + "' has " + mb(free) +
+			" MB free; free some space or choose another folder");
+	}
+
+	private static String mb(final long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1048576.0);
 	}
 }

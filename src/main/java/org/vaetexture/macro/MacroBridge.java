@@ -19,6 +19,7 @@ import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
 
@@ -43,8 +44,13 @@ public final class MacroBridge {
 
 	/** The SciJava context the bridged commands run in (made on first use). */
 	static synchronized Context context() {
-		if (context == null) context = new Context(CommandService.class, ModuleService.class,
-			StatusService.class, LogService.class);
+		if (context == null) {
+			context = new Context(CommandService.class, ModuleService.class, StatusService.class,
+				LogService.class);
+			// a failed command's message aborts the macro and reaches its caller (the command line
+			// prints it as its one error line); logged as well, it would be printed twice
+			context.service(LogService.class).setLevel("org.vaetexture.command", LogLevel.NONE);
+		}
 		return context;
 	}
 

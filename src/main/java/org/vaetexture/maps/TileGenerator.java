@@ -7,6 +7,7 @@ import net.imglib2.view.Views;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.TileStacks;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.train.GaussianNoise;
@@ -23,6 +24,7 @@ public final class TileGenerator {
 		if (count < 1 || count > 10_000) throw new VaeTextureException(
 			"tile count must be from 1 to 10000, got " + count);
 		final VaeConfig c = model.config();
+		TileStacks.requireSize(count, c.tileSize(), c.channels());
 		final INDArray z = new GaussianNoise(seed, c.latentDim()).next(count);
 		final float[] decoded = model.network().decode(z).dup('c').data().asFloat();
 		final int t = c.tileSize(), ch = c.channels();

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -21,7 +24,6 @@ import java.util.zip.ZipOutputStream;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 
 import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
@@ -43,6 +45,8 @@ public final class ModelFile {
 			NOVELTY_WHITENING = "novelty/whitening.f32";
 	private static final String KIND = "conv-vae";
 	private static final long MAX_METADATA_BYTES = 4 << 20;
+	/** What to do about a damaged model file. */
+	private static final String RESTORE = "; restore the file from a copy or train the model again";
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
 		.serializeSpecialFloatingPointValues().create();
 
@@ -74,8 +78,12 @@ public final class ModelFile {
 	public static VaeModel load(final Path file) {
 		final String what = "model file '" + file + "'";
 		if (!Files.exists(file)) throw new VaeTextureException(what + " does not exist");
-		if (!Files.isRegularFile(file)) throw new VaeTextureException(what + " is not a file");
+		if (!Files.isRegularFile(file)) throw new VaeTextureException(what +
+			" is a folder, not a file; give the .zip that 'train' wrote");
+		if (!Files.isReadable(file)) throw new VaeTextureException(what +
+			" cannot be read; check its permissions");
 		try (ZipFile zip = new ZipFile(file.toFile())) {
+			requireUniqueEntries(zip, what);
 			final ZipEntry metaEntry = zip.getEntry(METADATA);
 			if (metaEntry == null) throw new VaeTextureException(what + " has no " + METADATA +
 				": it is not a VAE Texture model; pass a model written by 'train'");
@@ -87,7 +95,7 @@ public final class ModelFile {
 				final long[] stored = meta.parameters == null ? null : meta.parameters.get(p.getKey());
 				if (!Arrays.equals(stored, p.getValue())) throw new VaeTextureException(what +
 					" is corrupt: parameter " + p.getKey() + " has shape " + Arrays.toString(stored) +
-					", the architecture needs " + Arrays.toString(p.getValue()));
+					", the architecture needs " + Arrays.toString(p.getValue()) + RESTORE);
 				weights.put(p.getKey(), readWeights(zip, p.getKey(), VaeNetwork.count(p.getValue()),
 					what));
 			}
@@ -99,7 +107,28 @@ public final class ModelFile {
 				describe(e) + "); pass a .zip written by 'train'", e);
 		}
 		catch (final IOException e) {
-			throw new VaeTextureException("cannot read " + what + ": " + describe(e), e);
+			throw new VaeTextureException(what + " is damaged (" + describe(e) +
+				"); pass a .zip written by 'train'", e);
+		}
+	}
+
+	/**
+	 * Reads every entry's name, which the JDK decodes (a damaged name throws an
+	 * IllegalArgumentException there, not a ZipException); a name twice would make the content
+	 * depend on which copy a reader takes.
+	 */
+	private static void requireUniqueEntries(final ZipFile zip, final String what) {
+		final Set<String> names = new HashSet<>();
+		try {
+			for (final Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+				final String name = e.nextElement().getName();
+				if (!names.add(name)) throw new VaeTextureException(what + " is corrupt: entry " + name +
+					" appears twice" + RESTORE);
+			}
+		}
+		catch (final IllegalArgumentException e) {
+			throw new VaeTextureException(what + " is corrupt: an entry name is not valid UTF-8" +
+				RESTORE, e);
 		}
 	}
 
@@ -107,12 +136,18 @@ public final class ModelFile {
 		try {
 			final ModelMetadata meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8),
 				ModelMetadata.class);
-			if (meta == null) throw new VaeTextureException(what + " has empty metadata");
+			if (meta == null) throw new VaeTextureException(what + " has empty metadata" + RESTORE);
 			return meta;
 		}
-		catch (final JsonParseException | NumberFormatException | IllegalStateException e) {
-			throw new VaeTextureException(what + " has corrupt metadata (" + firstLine(e.getMessage()) +
-				")", e);
+		catch (final VaeTextureException e) {
+			throw e;
+		}
+		catch (final RuntimeException e) {
+			// Gson reports a value of the wrong type in several ways (JsonParseException,
+			// IllegalStateException, IllegalArgumentException from an array of primitives, ...)
+			throw new VaeTextureException(what + " has corrupt metadata (" + firstLine(e.getMessage()).replace(
+				"Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON") +
+				")" + RESTORE, e);
 		}
 	}
 
@@ -121,16 +156,16 @@ public final class ModelFile {
 			" has format version " + meta.formatVersion + ", newer than this VAE Texture reads (" +
 			FORMAT_VERSION + "); update the plugin");
 		if (meta.formatVersion < 1) throw new VaeTextureException(what +
-			" has no valid format version: it is not a VAE Texture model");
+			" has no valid format version: it is not a VAE Texture model" + RESTORE);
 		final ModelMetadata.Architecture a = meta.architecture;
 		if (a == null || !KIND.equals(a.kind)) throw new VaeTextureException(what +
-			" has no architecture of kind '" + KIND + "'");
+			" has no architecture of kind '" + KIND + "'" + RESTORE);
 		try {
 			return VaeConfig.builder().tileSize(a.tileSize).channels(a.channels).latentDim(a.latentDim)
 				.filters1(a.filters1).filters2(a.filters2).beta(a.beta).build();
 		}
 		catch (final VaeTextureException e) {
-			throw new VaeTextureException(what + " is corrupt: " + e.getMessage(), e);
+			throw new VaeTextureException(what + " is corrupt: " + e.getMessage() + RESTORE, e);
 		}
 	}
 
@@ -140,11 +175,11 @@ public final class ModelFile {
 		final ModelMetadata.NormalizationJson n = meta.normalization;
 		if (n == null || n.center == null || n.scale == null || n.center.length != config.channels() ||
 			n.scale.length != config.channels()) throw new VaeTextureException(what +
-				" is corrupt: its normalization does not have one value per channel");
+				" is corrupt: its normalization does not have one value per channel" + RESTORE);
 		for (int c = 0; c < config.channels(); c++)
 			if (!Float.isFinite(n.center[c]) || !(n.scale[c] > 0) || !Float.isFinite(n.scale[c]))
 				throw new VaeTextureException(what + " is corrupt: normalization of channel " + c +
-					" is not finite and positive");
+					" is not finite and positive" + RESTORE);
 		return new Normalization(n.center, n.scale);
 	}
 
@@ -157,7 +192,7 @@ public final class ModelFile {
 		if (n.dimension != d || n.poolRadius < 0 || n.poolRadius > 256 || n.smoothRadius < 0 ||
 			n.smoothRadius > 256 || !Double.isFinite(n.threshold) || !(n.falsePositiveRate > 0) ||
 			n.falsePositiveRate >= 1) throw new VaeTextureException(what +
-				" is corrupt: its novelty statistics are inconsistent with the architecture");
+				" is corrupt: its novelty statistics are inconsistent with the architecture" + RESTORE);
 		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.threshold,
 			n.falsePositiveRate);
@@ -190,15 +225,15 @@ public final class ModelFile {
 	{
 		final ZipEntry entry = zip.getEntry(name);
 		if (entry == null) throw new VaeTextureException(what + " is corrupt: " + name +
-			" is missing");
+			" is missing" + RESTORE);
 		final byte[] bytes = read(zip, entry, 4 * count, what);
 		if (bytes.length != 4 * count) throw new VaeTextureException(what + " is corrupt: " + name +
-			" holds " + bytes.length + " bytes, expected " + 4 * count);
+			" holds " + bytes.length + " bytes, expected " + 4 * count + RESTORE);
 		final float[] values = new float[(int) count];
 		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
 		for (final float v : values)
 			if (!Float.isFinite(v)) throw new VaeTextureException(what + " is corrupt: " + name +
-				" holds values that are not finite");
+				" holds values that are not finite" + RESTORE);
 		return values;
 	}
 
@@ -212,7 +247,7 @@ public final class ModelFile {
 			while ((n = in.read(buffer)) > 0) {
 				out.write(buffer, 0, n);
 				if (out.size() > limit) throw new VaeTextureException(what + " is corrupt: entry " +
-					entry.getName() + " is larger than " + limit + " bytes");
+					entry.getName() + " is larger than " + limit + " bytes" + RESTORE);
 			}
 			return out.toByteArray();
 		}

@@ -24,6 +24,11 @@ public final class VaeConfig {
 	 * novelty maps lose most of their power (see README's novelty benchmark).
 	 */
 	public static final double DEFAULT_BETA = 0.1;
+	/**
+	 * Most trainable parameters a network may have: 2^26 float32 values are 256 MB, about 1 GB while
+	 * training (gradients and Adam's two moments), so an absurd size fails here, not in memory.
+	 */
+	public static final long MAX_PARAMETERS = 1L << 26;
 
 	private final int tileSize;
 	private final int channels;
@@ -39,6 +44,12 @@ public final class VaeConfig {
 		this.filters1 = b.filters1;
 		this.filters2 = b.filters2;
 		this.beta = b.beta;
+	}
+
+	/** @throws VaeTextureException unless {@code tileSize} is even and from 8 to 512 */
+	public static void requireTileSize(final int tileSize) {
+		if (tileSize < 8 || tileSize > 512 || tileSize % 2 != 0) throw new VaeTextureException(
+			"tile size must be an even number from 8 to 512, got " + tileSize);
 	}
 
 	public static Builder builder() {
@@ -169,8 +180,7 @@ public final class VaeConfig {
 
 		/** @throws VaeTextureException naming the first value out of range and its valid range */
 		public VaeConfig build() {
-			if (tileSize < 8 || tileSize > 512 || tileSize % 2 != 0) throw new VaeTextureException(
-				"tile size must be an even number from 8 to 512, got " + tileSize);
+			requireTileSize(tileSize);
 			if (channels < 1 || channels > 64) throw new VaeTextureException(
 				"channel count must be from 1 to 64, got " + channels);
 			if (latentDim < 1 || latentDim > 1024) throw new VaeTextureException(
@@ -180,7 +190,15 @@ public final class VaeConfig {
 					" and " + filters2);
 			if (!(beta > 0) || beta > 1000) throw new VaeTextureException(
 				"beta must be above 0 and at most 1000, got " + beta);
-			return new VaeConfig(this);
+			final VaeConfig config = new VaeConfig(this);
+			long parameters = 0;
+			for (final long[] shape : VaeNetwork.parameterShapes(config).values())
+				parameters += VaeNetwork.count(shape);
+			if (parameters > MAX_PARAMETERS) throw new VaeTextureException("tile size " + tileSize +
+				", latent dim " + latentDim + " and filters " + filters1 + "/" + filters2 + " make " +
+				parameters + " network parameters, more than the " + MAX_PARAMETERS +
+				" allowed; use a smaller tile size or latent dim");
+			return config;
 		}
 	}
 }

@@ -13,7 +13,9 @@ import net.imglib2.view.Views;
 
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.image.TileStacks;
 import org.vaetexture.model.Normalization;
+import org.vaetexture.model.VaeConfig;
 
 /**
  * Cuts texture tiles out of an image, for looking at them or training on them later as a tile
@@ -26,6 +28,7 @@ public final class TileExtractor {
 
 	/** @return T x T [x C] x N */
 	public static Img<FloatType> grid(final TextureImage image, final int tileSize) {
+		VaeConfig.requireTileSize(tileSize);
 		TileSampler.requireLargeEnough(image, tileSize);
 		final List<long[]> corners = new ArrayList<>();
 		final RandomAccess<? extends RealType<?>> mask = image.mask() == null ? null : image.mask()
@@ -61,7 +64,10 @@ public final class TileExtractor {
 	{
 		if (count < 1 || count > 100_000) throw new VaeTextureException(
 			"tile count must be from 1 to 100000, got " + count);
+		VaeConfig.requireTileSize(tileSize);
+		TileSampler.requireLargeEnough(image, tileSize);
 		final int c = image.channels();
+		TileStacks.requireSize(count, tileSize, c);
 		final float[] zeros = new float[c], ones = new float[c];
 		java.util.Arrays.fill(ones, 1);
 		final float[] values = new float[count * c * tileSize * tileSize];

@@ -116,6 +116,26 @@ class MacrosTest {
 	}
 
 	@Test
+	void badOptionsAbortTheMacroWithOneLine() throws IOException {
+		final String open = "open(\"" + TestImages.sample("brick.tif").toAbsolutePath() + "\");\n";
+		final String[][] cases = {
+			{ "run(\"Extract Texture Tiles\", \"tile_size=0\");", "tile size must be an even number" },
+			{ "run(\"Train VAE\", \"model=[" + dir.resolve("m.zip") + "] tile_size=abc\");",
+				"option tile_size=abc of Train VAE is not a valid int" },
+			{ "run(\"Train VAE\", \"model=[" + dir.resolve("m.zip") + "] epochs=0\");",
+				"epochs must be from 1" },
+			{ "run(\"Novelty Heatmap\");", "'model' is required but unset" },
+			{ "run(\"Novelty Heatmap\", \"model=[" + dir + "]\");", "is a folder, not a file" } };
+		for (final String[] c : cases) {
+			final Path macro = Files.writeString(dir.resolve("case.ijm"), open + c[0] + "\n");
+			assertEquals(Main.USAGE, run("macro", macro.toString()), c[0]);
+			assertTrue(err.startsWith("error: ") && err.contains(c[1]), c[0] + " -> " + err);
+			assertEquals(1, err.strip().split("\n").length, err);
+			assertTrue(!Files.exists(dir.resolve("m.zip")));
+		}
+	}
+
+	@Test
 	void builtInCommandsRunHeadless() throws IOException {
 		final Path macro = Files.writeString(dir.resolve("blur.ijm"), "setBatchMode(true);\nopen(\"" +
 			TestImages.sample("brick.tif").toAbsolutePath() + "\");\nrun(\"Gaussian Blur...\", \"sigma=2\");\nsaveAs(\"Tiff\", \"" +

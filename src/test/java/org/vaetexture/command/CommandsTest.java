@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Future;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -128,23 +126,5 @@ class CommandsTest {
 		assertTrue(module.isCanceled());
 		assertTrue(module.getCancelReason().contains("has 3 channel(s)"), module.getCancelReason());
 		assertNull(module.getOutput("novelty"));
-	}
-
-	@Test
-	void aCancelledTrainingWritesNoModel() throws Exception {
-		final File target = dir.resolve("cancelled.zip").toFile();
-		final ModuleService modules = context.service(ModuleService.class);
-		final CommandModule module = (CommandModule) modules.createModule(commands.getCommand(
-			TrainVaeCommand.class));
-		final Future<CommandModule> running = modules.run(module, true, Map.of("image", IJ.openImage(
-			TestImages.sample("grass.tif").toString()), "model", target, "tile_size", 16, "epochs", 1000));
-		Thread.sleep(1500);
-		module.cancel("stopped by the user");
-		running.get();
-		assertTrue(module.isCanceled());
-		assertEquals("stopped by the user", module.getCancelReason());
-		assertFalse(target.exists(), "no model written");
-		assertArrayEquals(new String[0], dir.toFile().list((d, name) -> name.startsWith(".cancelled")),
-			"no temporary file left");
 	}
 }

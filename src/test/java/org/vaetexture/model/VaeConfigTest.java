@@ -1,6 +1,7 @@
 package org.vaetexture.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,13 @@ class VaeConfigTest {
 		assertMessage("beta must be above 0", () -> VaeConfig.builder().beta(0).build());
 		assertMessage("beta must be above 0", () -> VaeConfig.builder().beta(Double.NaN).build());
 		assertMessage("channel count", () -> VaeConfig.builder().channels(0).build());
+	}
+
+	@Test
+	void networksTooLargeForMemoryAreRefusedWhileTheLargestTileStillWorks() {
+		assertMessage("3188904865 network parameters, more than the 67108864 allowed", () -> VaeConfig
+			.builder().tileSize(512).latentDim(1024).build());
+		assertTrue(VaeConfig.builder().tileSize(512).build().tileSize() == 512);
 	}
 
 	@Test
