@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 	description = "Learns image texture with a convolutional VAE and maps it.",
 	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
 		NoveltyCommand.class, ReconstructCommand.class, GenerateCommand.class, TraverseCommand.class,
+		OverviewCommand.class,
 		MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
