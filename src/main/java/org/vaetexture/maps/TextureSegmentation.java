@@ -23,6 +23,7 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.ModelFingerprint;
+import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 
 /**
@@ -43,6 +44,20 @@ public final class TextureSegmentation {
 	private final int radius;
 
 	/** @param radius of the box over which features are averaged, in pixels */
+	public TextureSegmentation(final VaeModel model, final int radius) {
+		this(model, radius, true, false, true);
+	}
+
+	/** The segmentation that labels with classes fitted earlier (with their smoothing radius). */
+	public static TextureSegmentation of(final VaeModel model, final TextureClasses classes) {
+		return new TextureSegmentation(model, classes.radius());
+	}
+
+	/** The default smoothing radius: half the tile size. */
+	public static int defaultRadius(final VaeConfig config) {
+		return config.tileSize() / 2;
+	}
+
 	public TextureSegmentation(final VaeModel model, final int radius, final boolean mu,
 		final boolean logvar, final boolean energies)
 	{
