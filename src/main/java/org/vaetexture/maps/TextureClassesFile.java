@@ -14,7 +14,8 @@ import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes {@link TextureClasses} as a small JSON file (format 1): the model fingerprint,
- * smoothing radius, feature standardization and class centres. Written atomically.
+ * smoothing radius, feature standardization, projection and the Gaussian mixture (weights, class
+ * centres, covariances). Written atomically.
  */
 public final class TextureClassesFile {
 
@@ -29,8 +30,9 @@ public final class TextureClassesFile {
 		int format;
 		String model;
 		int radius;
-		double[] featureCentre, featureScale;
-		double[][] centres;
+		double[] featureCentre, featureScale, weights;
+		double[][] projection, means;
+		double[][][] covariances;
 	}
 
 	public static void save(final TextureClasses classes, final Path file) {
@@ -40,7 +42,10 @@ public final class TextureClassesFile {
 		j.radius = classes.radius();
 		j.featureCentre = classes.featureCentre();
 		j.featureScale = classes.featureScale();
-		j.centres = classes.centres();
+		j.projection = classes.projection();
+		j.weights = classes.weights();
+		j.means = classes.means();
+		j.covariances = classes.covariances();
 		AtomicFiles.write(file, "class centres", temp -> Files.writeString(temp, GSON.toJson(j),
 			StandardCharsets.UTF_8));
 	}
@@ -60,12 +65,29 @@ public final class TextureClassesFile {
 			throw new VaeTextureException(what + " is not a centres file written by 'segment'", e);
 		}
 		if (j == null || j.format != FORMAT || j.model == null || j.featureCentre == null ||
-			j.featureScale == null || j.centres == null || j.centres.length < 2 || j.centres.length > 255 ||
-			j.featureScale.length != j.featureCentre.length) throw new VaeTextureException(what +
-				" is not a centres file written by 'segment' (or is damaged)");
-		for (final double[] c : j.centres)
-			if (c == null || c.length != j.featureCentre.length) throw new VaeTextureException(what +
-				" is damaged: its centres do not match its features");
-		return new TextureClasses(j.model, j.radius, j.featureCentre, j.featureScale, j.centres);
+			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
+			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
+			j.featureScale.length != j.featureCentre.length || j.means.length != j.weights.length ||
+			j.covariances.length != j.weights.length) throw notCentres(what);
+		final int d = j.featureCentre.length, q = j.projection.length;
+		for (final double[] row : j.projection)
+			if (row == null || row.length != d) throw notCentres(what);
+		for (int k = 0; k < j.weights.length; k++) {
+			if (j.means[k] == null || j.means[k].length != q || j.covariances[k] == null ||
+				j.covariances[k].length != q || !(j.weights[k] > 0)) throw notCentres(what);
+			for (final double[] row : j.covariances[k])
+				if (row == null || row.length != q) throw notCentres(what);
+		}
+		try {
+			return new TextureClasses(j.model, j.radius, j.featureCentre, j.featureScale, j.projection,
+				j.weights, j.means, j.covariances);
+		}
+		catch (final IllegalArgumentException e) {
+			throw notCentres(what);
+		}
+	}
+
+	private static VaeTextureException notCentres(final String what) {
+		return new VaeTextureException(what + " is not a centres file written by 'segment' (or is damaged)");
 	}
 }

@@ -14,12 +14,12 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
-import org.apache.commons.math3.ml.clustering.CentroidCluster;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
-import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
-import org.apache.commons.math3.ml.clustering.MultiKMeansPlusPlusClusterer;
-import org.apache.commons.math3.ml.distance.EuclideanDistance;
-import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
+import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
+import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.util.Pair;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.ModelFingerprint;
@@ -27,17 +27,22 @@ import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 
 /**
- * Unsupervised texture segmentation: clusters per-pixel {@link SegmentationFeatures} into K texture
- * classes with k-means++ (Apache Commons Math, seeded, best of several runs) and labels every pixel
- * with its nearest class centre. Features are standardized (per feature, over the image) before
- * clustering. {@link #fit} learns the classes from a seeded sample of an image's pixels;
- * {@link #label} labels any image with them, so a second image gets the same classes.
+ * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
+ * (hidden-layer energies averaged over a box of the smoothing radius) are standardized and
+ * projected onto their first {@value #COMPONENTS} principal components, whitened; a Gaussian
+ * mixture of K full-covariance components is fitted there by expectation maximization (Apache
+ * Commons Math) on a seeded sample of the image's pixels, and every pixel gets the class of
+ * largest posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
+ * with them, so a second image gets the same classes.
  */
 public final class TextureSegmentation {
 
-	/** Most pixels sampled for clustering. */
+	/** Whitened principal components the mixture is fitted in. */
+	static final int COMPONENTS = 8;
+	/** Most pixels sampled for fitting. */
 	private static final int MAX_SAMPLES = 20_000;
-	private static final int RUNS = 4, ITERATIONS = 100;
+	private static final int MAX_ITERATIONS = 300;
+	private static final double TOLERANCE = 1e-6;
 
 	private final VaeModel model;
 	private final SegmentationFeatures features;
@@ -45,7 +50,11 @@ public final class TextureSegmentation {
 
 	/** @param radius of the box over which features are averaged, in pixels */
 	public TextureSegmentation(final VaeModel model, final int radius) {
-		this(model, radius, true, false, true);
+		if (radius < 0 || radius > 256) throw new VaeTextureException(
+			"smoothing radius must be from 0 to 256 pixels, got " + radius);
+		this.model = model;
+		this.radius = radius;
+		this.features = new SegmentationFeatures(model.config(), radius);
 	}
 
 	/** The segmentation that labels with classes fitted earlier (with their smoothing radius). */
@@ -58,19 +67,11 @@ public final class TextureSegmentation {
 		return config.tileSize() / 2;
 	}
 
-	public TextureSegmentation(final VaeModel model, final int radius, final boolean mu,
-		final boolean logvar, final boolean energies)
-	{
-		if (radius < 0 || radius > 256) throw new VaeTextureException(
-			"smoothing radius must be from 0 to 256 pixels, got " + radius);
-		this.model = model;
-		this.radius = radius;
-		this.features = new SegmentationFeatures(model.config(), radius, mu, logvar, energies);
-	}
-
 	/**
 	 * @param classes K, from 2 to 255
+	 * @param seed of the pixel sample
 	 * @param progress fraction done, 0 to 1
+	 * @throws VaeTextureException if K is out of range or the mixture cannot be fitted
 	 * @throws CancellationException when {@code cancelled} answers true
 	 */
 	public TextureClasses fit(final TextureImage image, final int classes, final long seed,
@@ -78,6 +79,82 @@ public final class TextureSegmentation {
 	{
 		if (classes < 2 || classes > 255) throw new VaeTextureException(
 			"classes must be from 2 to 255, got " + classes);
+		final List<double[]> samples = sample(image, seed, progress, cancelled);
+		final int d = features.channels();
+		if (samples.size() < 10 * classes) throw new VaeTextureException("image '" + image.name() +
+			"' has too few pixels for " + classes + " classes");
+		final double[] centre = new double[d], scale = new double[d];
+		for (int a = 0; a < d; a++) {
+			double s = 0, ss = 0;
+			for (final double[] x : samples)
+				s += x[a];
+			centre[a] = s / samples.size();
+			for (final double[] x : samples)
+				ss += (x[a] - centre[a]) * (x[a] - centre[a]);
+			final double std = Math.sqrt(ss / samples.size());
+			scale[a] = std > 1e-6 ? std : 1;
+		}
+		final float[][] standardized = new float[d][samples.size()];
+		for (int i = 0; i < samples.size(); i++)
+			for (int a = 0; a < d; a++)
+				standardized[a][i] = (float) ((samples.get(i)[a] - centre[a]) / scale[a]);
+		final PrincipalComponents pca = PrincipalComponents.fit(standardized);
+		final int q = Math.min(COMPONENTS, d);
+		final double[][] projection = new double[q][];
+		for (int k = 0; k < q; k++) {
+			projection[k] = pca.component(k);
+			final double norm = 1 / Math.sqrt(Math.max(pca.variance(k), 1e-12));
+			for (int a = 0; a < d; a++)
+				projection[k][a] *= norm;
+		}
+		final double[][] z = new double[samples.size()][q];
+		for (int i = 0; i < z.length; i++)
+			for (int k = 0; k < q; k++)
+				for (int a = 0; a < d; a++)
+					z[i][k] += projection[k][a] * standardized[a][i];
+		final MixtureMultivariateNormalDistribution mixture = mixture(z, classes);
+		final List<Pair<Double, MultivariateNormalDistribution>> parts = mixture.getComponents();
+		final double[] weights = new double[classes];
+		final double[][] means = new double[classes][];
+		final double[][][] covariances = new double[classes][][];
+		for (int k = 0; k < classes; k++) {
+			weights[k] = parts.get(k).getFirst();
+			means[k] = parts.get(k).getSecond().getMeans();
+			covariances[k] = parts.get(k).getSecond().getCovariances().getData();
+		}
+		try {
+			return new TextureClasses(ModelFingerprint.of(model), radius, centre, scale, projection,
+				weights, means, covariances);
+		}
+		catch (final IllegalArgumentException e) {
+			throw cannotFit(classes);
+		}
+	}
+
+	private static MixtureMultivariateNormalDistribution mixture(final double[][] z,
+		final int classes)
+	{
+		try {
+			final MultivariateNormalMixtureExpectationMaximization em =
+				new MultivariateNormalMixtureExpectationMaximization(z);
+			em.fit(MultivariateNormalMixtureExpectationMaximization.estimate(z, classes), MAX_ITERATIONS,
+				TOLERANCE);
+			return em.getFittedModel();
+		}
+		catch (final MathIllegalArgumentException | MathIllegalStateException e) {
+			throw cannotFit(classes);
+		}
+	}
+
+	private static VaeTextureException cannotFit(final int classes) {
+		return new VaeTextureException("could not fit " + classes +
+			" texture classes to this image; ask for fewer classes");
+	}
+
+	/** Features of a seeded random sample of at most {@value #MAX_SAMPLES} pixels. */
+	private List<double[]> sample(final TextureImage image, final long seed,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
 		final int d = features.channels();
 		final double fraction = Math.min(1, MAX_SAMPLES / ((double) image.width() * image.height() *
 			image.planes()));
@@ -94,36 +171,13 @@ public final class TextureSegmentation {
 					samples.add(x);
 				}
 		}, progress, cancelled);
-		if (samples.size() < classes) throw new VaeTextureException("image '" + image.name() +
-			"' has too few pixels for " + classes + " classes");
-		final double[] centre = new double[d], scale = new double[d];
-		for (int a = 0; a < d; a++) {
-			double s = 0, ss = 0;
-			for (final double[] x : samples)
-				s += x[a];
-			centre[a] = s / samples.size();
-			for (final double[] x : samples)
-				ss += (x[a] - centre[a]) * (x[a] - centre[a]);
-			final double std = Math.sqrt(ss / samples.size());
-			scale[a] = std > 1e-6 ? std : 1;
-		}
-		final List<DoublePoint> points = new ArrayList<>();
-		for (final double[] x : samples)
-			points.add(new DoublePoint(standardize(x, centre, scale)));
-		final KMeansPlusPlusClusterer<DoublePoint> kMeans = new KMeansPlusPlusClusterer<>(classes,
-			ITERATIONS, new EuclideanDistance(), new JDKRandomGenerator((int) seed));
-		final List<CentroidCluster<DoublePoint>> clusters = new MultiKMeansPlusPlusClusterer<>(kMeans,
-			RUNS).cluster(points);
-		final double[][] centres = new double[clusters.size()][];
-		for (int i = 0; i < centres.length; i++)
-			centres[i] = clusters.get(i).getCenter().getPoint();
-		return new TextureClasses(ModelFingerprint.of(model), radius, centre, scale, centres);
+		return samples;
 	}
 
 	/**
-	 * Labels every pixel with its nearest class (1 to K): an 8-bit image of X x Y[ x planes].
+	 * Labels every pixel with its class (1 to K): an 8-bit image of X x Y[ x planes].
 	 *
-	 * @throws VaeTextureException if the classes were fitted with another model or other settings
+	 * @throws VaeTextureException if the classes were fitted with another model
 	 */
 	public Img<UnsignedByteType> label(final TextureImage image, final TextureClasses classes,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
@@ -133,7 +187,6 @@ public final class TextureSegmentation {
 		if (classes.radius() != radius || classes.dimension() != features.channels())
 			throw new VaeTextureException("the class centres were made with other segmentation settings");
 		final int d = features.channels(), planes = image.planes();
-		final double[] centre = classes.featureCentre(), scale = classes.featureScale();
 		final Img<UnsignedByteType> labels = MapRunner.create(new UnsignedByteType(), image.width(),
 			image.height(), 1, planes);
 		new MapRunner(model).forEachBlock(image, radius, true, (codes, plane, x0, y0, w, h) -> {
@@ -146,19 +199,10 @@ public final class TextureSegmentation {
 			final double[] x = new double[d];
 			for (int i = 0; i < w * h; i++) {
 				for (int a = 0; a < d; a++)
-					x[a] = (f[a][i] - centre[a]) / scale[a];
-				cursor.next().set(classes.nearest(x) + 1);
+					x[a] = f[a][i];
+				cursor.next().set(classes.classify(x) + 1);
 			}
 		}, progress, cancelled);
 		return labels;
-	}
-
-	private static double[] standardize(final double[] x, final double[] centre,
-		final double[] scale)
-	{
-		final double[] z = new double[x.length];
-		for (int a = 0; a < x.length; a++)
-			z[a] = (x[a] - centre[a]) / scale[a];
-		return z;
 	}
 }
