@@ -1,5 +1,5 @@
 // Texture analysis of the open image with a trained model: texture classes, latent map overview,
-// latent traversal and generated tiles, saved into a folder; then the classes of this image label a
+// latent traversal, tiles beside their reconstructions and generated tiles, saved into a folder; then the classes of this image label a
 // second image.
 // Headless: java -jar target/vae-texture.jar macro macros/texture-analysis.ijm "IMAGE.tif,MODEL.zip,OUT_DIR,CLASSES[,SECOND.tif]"
 args = split(getArgument(), ",");
@@ -20,6 +20,10 @@ saveAs("Tiff", out + "/overview.tif");
 run("Latent Traversal", "model=[" + args[1] + "] steps=7");
 selectImage("traversal");
 saveAs("Tiff", out + "/traversal.tif");
+selectImage(source);
+run("Reconstruct Tiles", "model=[" + args[1] + "] count=8 seed=1");
+selectImage("tile_pairs");
+saveAs("Tiff", out + "/tile-pairs.tif");
 run("Generate Tiles", "model=[" + args[1] + "] count=16 seed=1");
 selectImage("generated");
 saveAs("Tiff", out + "/generated.tif");

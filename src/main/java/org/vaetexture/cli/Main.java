@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 	description = "Learns image texture with a convolutional VAE and maps it.",
 	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
 		NoveltyCommand.class, ReconstructCommand.class, GenerateCommand.class, TraverseCommand.class, SegmentCommand.class,
-		OverviewCommand.class,
+		OverviewCommand.class, ReconstructTilesCliCommand.class,
 		MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 

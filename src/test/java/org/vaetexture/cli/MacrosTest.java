@@ -86,6 +86,7 @@ class MacrosTest {
 			.getType());
 		assertEquals(16 * 7, IJ.openImage(outDir.resolve("traversal.tif").toString()).getWidth());
 		assertEquals(16, IJ.openImage(outDir.resolve("generated.tif").toString()).getStackSize());
+		assertEquals(8 * 16, IJ.openImage(outDir.resolve("tile-pairs.tif").toString()).getHeight());
 	}
 
 	@Test

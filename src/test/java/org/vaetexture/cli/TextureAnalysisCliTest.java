@@ -77,6 +77,16 @@ class TextureAnalysisCliTest {
 	}
 
 	@Test
+	void reconstructTilesPutsTilesBesideTheirReconstructions() {
+		final Path out = dir.resolve("pairs.tif");
+		assertEquals(0, run("reconstruct-tiles", "--model", model.toString(), "--input", TestImages
+			.sample("gravel.tif").toString(), "--output", out.toString(), "--count", "4"), err);
+		final ImagePlus pairs = IJ.openImage(out.toString());
+		assertEquals(2 * 8, pairs.getWidth());
+		assertEquals(4 * 8, pairs.getHeight());
+	}
+
+	@Test
 	void overviewIsAnRgbImageOfTheInputSize() {
 		final Path out = dir.resolve("overview.tif");
 		assertEquals(0, run("overview", "--model", model.toString(), "--input", TestImages.sample(

@@ -77,7 +77,7 @@ class CommandsTest {
 				menus.add(info.getMenuPath().getLeaf().getName());
 		assertEquals(Set.of("Train VAE", "Extract Texture Tiles", "Latent Feature Maps",
 			"Novelty Heatmap", "Reconstruct", "Generate Tiles", "Latent Traversal", "Latent Map Overview",
-			"Segment Textures"), menus);
+			"Segment Textures", "Reconstruct Tiles"), menus);
 	}
 
 	@Test
@@ -133,6 +133,9 @@ class CommandsTest {
 		final Img<ARGBType> overview = (Img<ARGBType>) commands.run(LatentMapOverviewCommand.class,
 			true, "image", brick, "model", model).get().getOutput("overview");
 		assertArrayEquals(new long[] { 512, 512 }, overview.dimensionsAsLongArray());
+		final Img<FloatType> pairs = (Img<FloatType>) commands.run(ReconstructTileMontageCommand.class,
+			true, "image", brick, "model", model, "count", 3).get().getOutput("tile_pairs");
+		assertArrayEquals(new long[] { 2 * 16, 3 * 16 }, pairs.dimensionsAsLongArray());
 		final File centres = dir.resolve("centres.json").toFile();
 		final Img<UnsignedByteType> labels = (Img<UnsignedByteType>) commands.run(
 			SegmentTexturesCommand.class, true, "image", brick, "model", model, "classes", 2,
