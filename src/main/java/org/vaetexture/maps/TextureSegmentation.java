@@ -14,7 +14,6 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
-import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
 import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
@@ -29,10 +28,11 @@ import org.vaetexture.model.VaeModel;
 /**
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
  * (hidden-layer energies averaged over a box of the smoothing radius) are standardized and
- * projected onto their first {@value #COMPONENTS} principal components, whitened; a Gaussian
- * mixture of K full-covariance components is fitted there by expectation maximization (Apache
- * Commons Math) on a seeded sample of the image's pixels, and every pixel gets the class of
- * largest posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
+ * projected onto their first {@value #COMPONENTS} principal components, whitened; there a mixture
+ * of K Gaussians is fitted by expectation maximization on a seeded sample of the image's pixels,
+ * first with a covariance per class (Apache Commons Math), then, from that, with one covariance
+ * shared by all classes ({@link TiedGaussianMixture}), and every pixel gets the class of largest
+ * posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
  * with them, so a second image gets the same classes.
  */
 public final class TextureSegmentation {
@@ -112,34 +112,44 @@ public final class TextureSegmentation {
 			for (int k = 0; k < q; k++)
 				for (int a = 0; a < d; a++)
 					z[i][k] += projection[k][a] * standardized[a][i];
-		final MixtureMultivariateNormalDistribution mixture = mixture(z, classes);
-		final List<Pair<Double, MultivariateNormalDistribution>> parts = mixture.getComponents();
-		final double[] weights = new double[classes];
-		final double[][] means = new double[classes][];
+		final TiedGaussianMixture mixture = mixture(z, classes);
 		final double[][][] covariances = new double[classes][][];
-		for (int k = 0; k < classes; k++) {
-			weights[k] = parts.get(k).getFirst();
-			means[k] = parts.get(k).getSecond().getMeans();
-			covariances[k] = parts.get(k).getSecond().getCovariances().getData();
-		}
+		for (int k = 0; k < classes; k++)
+			covariances[k] = mixture.covariance;
 		try {
 			return new TextureClasses(ModelFingerprint.of(model), radius, centre, scale, projection,
-				weights, means, covariances);
+				mixture.weights, mixture.means, covariances);
 		}
 		catch (final IllegalArgumentException e) {
 			throw cannotFit(classes);
 		}
 	}
 
-	private static MixtureMultivariateNormalDistribution mixture(final double[][] z,
-		final int classes)
-	{
+	/**
+	 * A full-covariance mixture (Commons Math's EM from its own start), then, from its weights, means
+	 * and weighted mean covariance, the tied mixture.
+	 */
+	private static TiedGaussianMixture mixture(final double[][] z, final int classes) {
 		try {
 			final MultivariateNormalMixtureExpectationMaximization em =
 				new MultivariateNormalMixtureExpectationMaximization(z);
 			em.fit(MultivariateNormalMixtureExpectationMaximization.estimate(z, classes), MAX_ITERATIONS,
 				TOLERANCE);
-			return em.getFittedModel();
+			final List<Pair<Double, MultivariateNormalDistribution>> parts = em.getFittedModel()
+				.getComponents();
+			final int q = z[0].length;
+			final double[] weights = new double[classes];
+			final double[][] means = new double[classes][];
+			final double[][] covariance = new double[q][q];
+			for (int k = 0; k < classes; k++) {
+				weights[k] = parts.get(k).getFirst();
+				means[k] = parts.get(k).getSecond().getMeans();
+				final double[][] c = parts.get(k).getSecond().getCovariances().getData();
+				for (int a = 0; a < q; a++)
+					for (int b = 0; b < q; b++)
+						covariance[a][b] += weights[k] * c[a][b];
+			}
+			return TiedGaussianMixture.fit(z, weights, means, covariance);
 		}
 		catch (final MathIllegalArgumentException | MathIllegalStateException e) {
 			throw cannotFit(classes);
