@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.bench.Benchmark;
 import org.vaetexture.bench.HeldOutCases;
+import org.vaetexture.bench.SegmentationBenchmark;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.train.TrainingOptions;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: the speed and novelty benchmarks (see README). */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-	description = "Benchmarks: throughput of the reference VAE, novelty AUROC/AP on texture-novelty cases, large-image memory.")
+	description = "Benchmarks: throughput of the reference VAE, novelty AUROC/AP on texture-novelty cases, texture segmentation accuracy, large-image memory.")
 final class BenchCommand implements Callable<Integer> {
 
 	@Spec
@@ -56,13 +57,21 @@ final class BenchCommand implements Callable<Integer> {
 		description = "Also time a novelty map of an N x N image and report peak memory (0: skip; default: ${DEFAULT-VALUE}).")
 	private int large = 0;
 
-	@Option(names = "--beta", description = "Beta for the novelty cases (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--segmentation",
+		description = "Also run the texture segmentation benchmark on two-texture composites of sample-images/.")
+	private boolean segmentation;
+
+	@Option(names = "--smoothing", paramLabel = "R",
+		description = "Smoothing radius for --segmentation (default: half the tile size).")
+	private int smoothing = -1;
+
+	@Option(names = "--beta", description = "Beta for the novelty and segmentation cases (default: ${DEFAULT-VALUE}).")
 	private double beta = VaeConfig.DEFAULT_BETA;
 
-	@Option(names = "--epochs", description = "Epochs for the novelty cases (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--epochs", description = "Epochs for the novelty and segmentation cases (default: ${DEFAULT-VALUE}).")
 	private int epochs = 10;
 
-	@Option(names = "--seed", description = "Seed for the novelty cases (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", description = "Seed for the novelty and segmentation cases (default: ${DEFAULT-VALUE}).")
 	private long seed = 1;
 
 	@Override
@@ -87,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
 			bench.novelty(data, VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs)
 				.seed(seed).build());
 		}
+		if (segmentation) new SegmentationBenchmark(spec.commandLine().getOut()).run(Path.of(
+			"sample-images"), VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs).seed(
+				seed).build(), smoothing);
 		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
 		return 0;
 	}

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
 @Command(name = "vae-texture", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Learns image texture with a convolutional VAE and maps it.",
 	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
-		NoveltyCommand.class, ReconstructCommand.class, MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+		NoveltyCommand.class, ReconstructCommand.class, GenerateCommand.class, TraverseCommand.class, SegmentCommand.class,
+		OverviewCommand.class, ReconstructTilesCliCommand.class,
+		MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	/** Exit status for bad input or usage. */

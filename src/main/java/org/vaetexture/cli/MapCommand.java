@@ -38,7 +38,7 @@ abstract class MapCommand implements Callable<Integer> {
 	Path input;
 
 	@Option(names = "--output", required = true, paramLabel = "OUT.tif",
-		description = "32-bit TIFF to write.")
+		description = "TIFF to write.")
 	Path output;
 
 	/** The input's pixel size and units, given to outputs of its size. */
@@ -70,7 +70,11 @@ abstract class MapCommand implements Callable<Integer> {
 	void write(final Img<FloatType> map, final int channels, final List<String> labels,
 		final Path file, final String title)
 	{
-		final ImagePlus imp = ImageWriter.toImagePlus(map, channels, labels, title);
+		save(ImageWriter.toImagePlus(map, channels, labels, title), file);
+	}
+
+	/** Writes an image of the input's size as a TIFF, with the input's calibration. */
+	void save(final ImagePlus imp, final Path file) {
 		if (calibration != null) imp.setCalibration(calibration);
 		ImageWriter.saveTiff(imp, file);
 		err().println("wrote " + file);

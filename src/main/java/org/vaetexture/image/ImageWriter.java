@@ -8,11 +8,15 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
@@ -20,7 +24,7 @@ import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 
 /**
- * Turns maps into ImageJ images and 32-bit TIFF files. A map has axes X, Y, then optionally channels
+ * Turns maps into ImageJ images and TIFF files (32-bit maps, 8-bit labels, RGB overviews). A map has axes X, Y, then optionally channels
  * and planes; channels become the slices of a stack (or the channels of a hyperstack when there are
  * planes too). Files are written to a temporary file and moved into place.
  */
@@ -79,7 +83,41 @@ public final class ImageWriter {
 		return pixels;
 	}
 
-	/** Writes a 32-bit TIFF atomically; fails with a clear message if the folder is not writable. */
+
+	/**
+	 * An RGB image (one slice per plane) or an 8-bit one of an image of X, Y[, plane] in ARGB colours
+	 * or unsigned bytes; any other pixel type goes to {@link #toImagePlus} as one channel.
+	 */
+	@SuppressWarnings("unchecked")
+	public static ImagePlus toImagePlus(final RandomAccessibleInterval<?> image, final String title) {
+		final Object type = Views.flatIterable(image).firstElement();
+		if (!(type instanceof ARGBType) && !(type instanceof UnsignedByteType))
+			return toImagePlus((RandomAccessibleInterval<? extends RealType<?>>) image, 1, null, title);
+		final int w = (int) image.dimension(0), h = (int) image.dimension(1);
+		final int planes = image.numDimensions() > 2 ? (int) image.dimension(2) : 1;
+		final ImageStack stack = new ImageStack(w, h);
+		for (int p = 0; p < planes; p++) {
+			final RandomAccessibleInterval<?> slice = planes > 1 ? Views.hyperSlice(image, 2, p) : image;
+			final Cursor<?> cursor = Views.flatIterable(slice).cursor();
+			if (type instanceof ARGBType) {
+				final int[] pixels = new int[w * h];
+				for (int i = 0; i < pixels.length; i++)
+					pixels[i] = ((ARGBType) cursor.next()).get();
+				stack.addSlice(new ColorProcessor(w, h, pixels));
+			}
+			else {
+				final byte[] pixels = new byte[w * h];
+				for (int i = 0; i < pixels.length; i++)
+					pixels[i] = (byte) ((UnsignedByteType) cursor.next()).get();
+				stack.addSlice(new ByteProcessor(w, h, pixels));
+			}
+		}
+		final ImagePlus imp = new ImagePlus(title, stack);
+		imp.resetDisplayRange();
+		return imp;
+	}
+
+	/** Writes an ImageJ image as a TIFF atomically (32-bit, 8-bit or RGB as it is); fails with a clear message if the folder is not writable. */
 	public static void saveTiff(final ImagePlus imp, final Path file) {
 		requireSpace(imp, file);
 		AtomicFiles.write(file, "image", temp -> {

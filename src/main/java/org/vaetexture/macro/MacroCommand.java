@@ -15,6 +15,8 @@ import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
 
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -89,11 +91,17 @@ public final class MacroCommand implements PlugIn {
 		for (final ModuleItem<?> item : info.outputs()) {
 			final Object value = module.getOutput(item.getName());
 			if (!(value instanceof RandomAccessibleInterval)) continue;
-			final RandomAccessibleInterval<? extends RealType<?>> img =
-				(RandomAccessibleInterval<? extends RealType<?>>) value;
-			// X, Y[, C], N: a third axis becomes the slices of a stack, a fourth the planes of channels
-			final int channels = img.numDimensions() == 4 ? (int) img.dimension(2) : 1;
-			final ImagePlus shown = ImageWriter.toImagePlus(img, channels, null, item.getName());
+			final RandomAccessibleInterval<?> img = (RandomAccessibleInterval<?>) value;
+			final ImagePlus shown;
+			if (Views.flatIterable(img).firstElement() instanceof RealType && !(Views.flatIterable(img)
+				.firstElement() instanceof UnsignedByteType))
+			{
+				// X, Y[, C], N: a third axis becomes the slices of a stack, a fourth the planes of channels
+				final int channels = img.numDimensions() == 4 ? (int) img.dimension(2) : 1;
+				shown = ImageWriter.toImagePlus((RandomAccessibleInterval<? extends RealType<?>>) img,
+					channels, null, item.getName());
+			}
+			else shown = ImageWriter.toImagePlus(img, item.getName());
 			if (current != null && shown.getWidth() == current.getWidth() && shown.getHeight() == current
 				.getHeight()) shown.setCalibration(current.getCalibration());
 			shown.show();

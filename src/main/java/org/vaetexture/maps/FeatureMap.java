@@ -1,12 +1,21 @@
 package org.vaetexture.maps;
 
-/** The latent feature map: mu of every pixel's window, one channel per latent dimension. */
+/**
+ * The latent feature map: mu of every pixel's window, one channel per latent dimension; optionally
+ * averaged over a (2r + 1)^2 box around each pixel.
+ */
 public final class FeatureMap implements LatentMap {
 
-	private final int latentDim;
+	private final int latentDim, radius;
 
 	public FeatureMap(final int latentDim) {
+		this(latentDim, 0);
+	}
+
+	/** @param radius of the averaging box; 0 for mu itself */
+	public FeatureMap(final int latentDim, final int radius) {
 		this.latentDim = latentDim;
+		this.radius = radius;
 	}
 
 	@Override
@@ -16,7 +25,7 @@ public final class FeatureMap implements LatentMap {
 
 	@Override
 	public int halo() {
-		return 0;
+		return radius;
 	}
 
 	@Override
@@ -27,6 +36,6 @@ public final class FeatureMap implements LatentMap {
 	@Override
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
 		for (int j = 0; j < latentDim; j++)
-			System.arraycopy(codes.mu(j), 0, out[j], 0, w * h);
+			out[j] = BoxFilter.mean(codes.mu(j), w, h, radius);
 	}
 }

@@ -13,6 +13,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.cell.CellImgFactory;
 import net.imglib2.img.planar.PlanarImgFactory;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -111,12 +112,19 @@ public final class MapRunner {
 	 * than a Java array holds.
 	 */
 	static Img<FloatType> create(final int w, final int h, final int k, final int planes) {
+		return create(new FloatType(), w, h, k, planes);
+	}
+
+	/** As {@link #create(int, int, int, int)}, of any pixel type. */
+	static <T extends NativeType<T>> Img<T> create(final T type, final int w, final int h,
+		final int k, final int planes)
+	{
 		final List<Long> dims = new ArrayList<>(List.of((long) w, (long) h));
 		if (k > 1) dims.add((long) k);
 		if (planes > 1) dims.add((long) planes);
 		final long[] d = dims.stream().mapToLong(Long::longValue).toArray();
-		return (long) w * h < Integer.MAX_VALUE - 16 ? new PlanarImgFactory<>(new FloatType()).create(d)
-			: new CellImgFactory<>(new FloatType(), 1024).create(d);
+		return (long) w * h < Integer.MAX_VALUE - 16 ? new PlanarImgFactory<>(type).create(d)
+			: new CellImgFactory<>(type, 1024).create(d);
 	}
 
 	private static void write(final float[][] values, final Img<FloatType> out, final int x0,

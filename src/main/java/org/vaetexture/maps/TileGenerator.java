@@ -5,7 +5,6 @@ import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TileStacks;
 import org.vaetexture.model.VaeConfig;
@@ -25,16 +24,17 @@ public final class TileGenerator {
 			"tile count must be from 1 to 10000, got " + count);
 		final VaeConfig c = model.config();
 		TileStacks.requireSize(count, c.tileSize(), c.channels());
-		final INDArray z = new GaussianNoise(seed, c.latentDim()).next(count);
-		final float[] decoded = model.network().decode(z).dup('c').data().asFloat();
+		final float[][] decoded = DecodedTiles.decode(model, new GaussianNoise(seed, c.latentDim())
+			.next(count));
 		final int t = c.tileSize(), ch = c.channels();
 		final long[] dims = ch > 1 ? new long[] { t, t, ch, count } : new long[] { t, t, count };
 		final Img<FloatType> tiles = new ArrayImgFactory<>(new FloatType()).create(dims);
-		// decoded is [N][C][T][T]; the image iterates X fastest, then Y, (C,) N: the same order
+		// each decoded tile is [C][T][T]; the image iterates X fastest, then Y, (C,) N: the same order
 		int i = 0;
+		final int length = ch * t * t;
 		for (final FloatType v : Views.flatIterable(tiles)) {
-			final int channel = (i / (t * t)) % ch;
-			v.set(model.normalization().invert(decoded[i++], channel));
+			v.set(decoded[i / length][i % length]);
+			i++;
 		}
 		return tiles;
 	}

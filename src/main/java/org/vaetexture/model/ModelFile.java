@@ -30,7 +30,8 @@ import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes model files: one zip holding {@value #METADATA} (versioned JSON: architecture,
- * normalization, training settings and history, weight shapes, novelty settings), one
+ * normalization, training settings and history, weight shapes, novelty settings, latent
+ * statistics), one
  * {@code weights/NAME.f32} entry per parameter and, for a model calibrated for novelty maps,
  * {@code novelty/mean.f32} and {@code novelty/whitening.f32} (little-endian float32, row-major). Writing goes to a temporary file in the
  * same folder, then moves it into place, so a failed or cancelled save never leaves a partial model
@@ -100,7 +101,8 @@ public final class ModelFile {
 					what));
 			}
 			return new VaeModel(VaeNetwork.withWeights(config, weights), normalization,
-				training(meta), history(meta), novelty(zip, meta, config, what));
+				training(meta), history(meta), novelty(zip, meta, config, what), latent(meta, config,
+					what));
 		}
 		catch (final ZipException e) {
 			throw new VaeTextureException(what + " is not a VAE Texture model or is truncated (" +
@@ -196,6 +198,21 @@ public final class ModelFile {
 		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.threshold,
 			n.falsePositiveRate);
+	}
+
+	private static LatentStatistics latent(final ModelMetadata meta, final VaeConfig config,
+		final String what)
+	{
+		final ModelMetadata.Latent l = meta.latent;
+		if (l == null) return null;
+		if (l.mean == null || l.std == null || l.mean.length != config.latentDim() || l.std.length !=
+			config.latentDim()) throw new VaeTextureException(what +
+				" is corrupt: its latent statistics do not have one value per latent dimension");
+		for (int j = 0; j < l.mean.length; j++)
+			if (!Float.isFinite(l.mean[j]) || !(l.std[j] >= 0) || !Float.isFinite(l.std[j]))
+				throw new VaeTextureException(what + " is corrupt: latent statistics of dimension " +
+					(j + 1) + " are not finite");
+		return new LatentStatistics(l.mean, l.std);
 	}
 
 	private static TrainingSummary training(final ModelMetadata meta) {
@@ -298,6 +315,11 @@ public final class ModelFile {
 			m.novelty.dimension = n.dimension();
 			m.novelty.threshold = n.threshold();
 			m.novelty.falsePositiveRate = n.falsePositiveRate();
+		}
+		if (model.latent() != null) {
+			m.latent = new ModelMetadata.Latent();
+			m.latent.mean = model.latent().mean();
+			m.latent.std = model.latent().std();
 		}
 		return m;
 	}

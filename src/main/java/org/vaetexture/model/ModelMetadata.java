@@ -17,6 +17,8 @@ final class ModelMetadata {
 	List<Epoch> history;
 	/** Absent in a model without novelty statistics. */
 	Novelty novelty;
+	/** Absent in a model written before latent statistics were kept. */
+	Latent latent;
 	/** Shape of each weight entry, by parameter name. */
 	Map<String, long[]> parameters;
 
@@ -45,6 +47,11 @@ final class ModelMetadata {
 
 		int poolRadius, smoothRadius, dimension;
 		double threshold, falsePositiveRate;
+	}
+
+	static final class Latent {
+
+		float[] mean, std;
 	}
 
 	static final class Epoch {

@@ -14,6 +14,7 @@ public final class VaeModel {
 	private final TrainingSummary training;
 	private final List<EpochRecord> history;
 	private final NoveltyStatistics novelty;
+	private final LatentStatistics latent;
 
 	public VaeModel(final VaeNetwork network, final Normalization normalization,
 		final TrainingSummary training, final List<EpochRecord> history)
@@ -26,6 +27,17 @@ public final class VaeModel {
 		final TrainingSummary training, final List<EpochRecord> history,
 		final NoveltyStatistics novelty)
 	{
+		this(network, normalization, training, history, novelty, null);
+	}
+
+	/**
+	 * @param novelty null for a model not (yet) calibrated for novelty maps
+	 * @param latent null for a model written before latent statistics were kept
+	 */
+	public VaeModel(final VaeNetwork network, final Normalization normalization,
+		final TrainingSummary training, final List<EpochRecord> history,
+		final NoveltyStatistics novelty, final LatentStatistics latent)
+	{
 		if (normalization.channels() != network.config().channels())
 			throw new IllegalArgumentException("normalization has " + normalization.channels() +
 				" channels, the network " + network.config().channels());
@@ -34,11 +46,17 @@ public final class VaeModel {
 		this.training = training;
 		this.history = Collections.unmodifiableList(history);
 		this.novelty = novelty;
+		this.latent = latent;
 	}
 
 	/** The same model with novelty statistics. */
 	public VaeModel withNovelty(final NoveltyStatistics statistics) {
-		return new VaeModel(network, normalization, training, history, statistics);
+		return new VaeModel(network, normalization, training, history, statistics, latent);
+	}
+
+	/** The same model with latent statistics. */
+	public VaeModel withLatent(final LatentStatistics statistics) {
+		return new VaeModel(network, normalization, training, history, novelty, statistics);
 	}
 
 	public VaeConfig config() {
@@ -64,5 +82,10 @@ public final class VaeModel {
 	/** Statistics for novelty maps, or null if the model has none. */
 	public NoveltyStatistics novelty() {
 		return novelty;
+	}
+
+	/** Mean and spread of the training posteriors' mu, or null if the model has none. */
+	public LatentStatistics latent() {
+		return latent;
 	}
 }

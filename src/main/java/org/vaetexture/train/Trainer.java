@@ -12,6 +12,7 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.EpochRecord;
+import org.vaetexture.model.LatentStatistics;
 import org.vaetexture.model.Normalization;
 import org.vaetexture.model.TrainingSummary;
 import org.vaetexture.model.VaeConfig;
@@ -22,7 +23,8 @@ import org.vaetexture.model.VaeNetwork;
  * Trains a VAE on images: normalization from the images, a held-out set of validation tiles, then
  * epochs of Adam steps on freshly sampled batches, with a fresh eps for every step. Deterministic
  * for a seed (on one thread). Stops early when the validation loss has not improved for
- * {@code patience} epochs, keeping the best weights. Cancel is checked before every step.
+ * {@code patience} epochs, keeping the best weights. The model keeps the mean and spread of the
+ * validation tiles' mu ({@link LatentStatistics}). Cancel is checked before every step.
  */
 public final class Trainer {
 
@@ -102,8 +104,10 @@ public final class Trainer {
 		final List<String> names = new ArrayList<>();
 		for (final TextureImage image : images)
 			names.add(image.name());
+		final LatentStatistics latent = LatentStatistics.of(network.encode(validationTiles)[0]
+			.toFloatMatrix());
 		return new VaeModel(network, normalization, new TrainingSummary(options.seed(), b, options
-			.learningRate(), tiles, seconds(start), stoppedEarly, names), history);
+			.learningRate(), tiles, seconds(start), stoppedEarly, names), history, null, latent);
 	}
 
 	private void checkImages(final List<TextureImage> images) {

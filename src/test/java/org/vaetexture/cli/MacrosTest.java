@@ -88,6 +88,22 @@ class MacrosTest {
 	}
 
 	@Test
+	void textureAnalysisOfTheOpenImage() {
+		final Path model = quickModel(), outDir = dir.resolve("analysis");
+		assertEquals(0, run("macro", "macros/texture-analysis.ijm", TestImages.sample("gravel.tif") +
+			"," + model + "," + outDir + ",3," + TestImages.sample("brick.tif")), err);
+		assertTrue(out.contains("texture classes of gravel.tif: 1 to 3"), out);
+		assertTrue(out.contains("labelled brick.tif with the same classes"), out);
+		assertEquals(8, IJ.openImage(outDir.resolve("classes.tif").toString()).getBitDepth());
+		assertEquals(8, IJ.openImage(outDir.resolve("classes-of-second.tif").toString()).getBitDepth());
+		assertEquals(ImagePlus.COLOR_RGB, IJ.openImage(outDir.resolve("overview.tif").toString())
+			.getType());
+		assertEquals(16 * 7, IJ.openImage(outDir.resolve("traversal.tif").toString()).getWidth());
+		assertEquals(16, IJ.openImage(outDir.resolve("generated.tif").toString()).getStackSize());
+		assertEquals(8 * 16, IJ.openImage(outDir.resolve("tile-pairs.tif").toString()).getHeight());
+	}
+
+	@Test
 	void aFailingCommandAbortsTheMacroWithItsMessage() {
 		final Path model = quickModel();
 		assertEquals(Main.USAGE, run("macro", "macros/novelty-area.ijm", TestImages.sample("ihc.tif") +

@@ -15,6 +15,8 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +74,8 @@ class CommandsTest {
 				.getName().equals("Plugins") && info.getMenuPath().get(1).getName().equals("VAE Texture"))
 				menus.add(info.getMenuPath().getLeaf().getName());
 		assertEquals(Set.of("Train VAE", "Extract Texture Tiles", "Latent Feature Maps",
-			"Novelty Heatmap", "Reconstruct", "Generate Tiles"), menus);
+			"Novelty Heatmap", "Reconstruct", "Generate Tiles", "Latent Traversal", "Latent Map Overview",
+			"Segment Textures", "Reconstruct Tiles"), menus);
 	}
 
 	@Test
@@ -116,6 +119,39 @@ class CommandsTest {
 		final Img<FloatType> again = (Img<FloatType>) commands.run(GenerateTilesCommand.class, true,
 			"model", model, "count", 5, "seed", 3L).get().getOutput("generated");
 		assertEquals(generated.getAt(3, 4, 2).get(), again.getAt(3, 4, 2).get(), "seeded");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void textureAnalysisCommands() throws Exception {
+		final ImagePlus brick = IJ.openImage(TestImages.sample("brick.tif").toString());
+		final Img<FloatType> traversal = (Img<FloatType>) commands.run(LatentTraversalCommand.class,
+			true, "model", model, "steps", 3).get().getOutput("traversal");
+		assertArrayEquals(new long[] { 3 * 16, 4 * 16 }, traversal.dimensionsAsLongArray());
+		final Img<ARGBType> overview = (Img<ARGBType>) commands.run(LatentMapOverviewCommand.class,
+			true, "image", brick, "model", model).get().getOutput("overview");
+		assertArrayEquals(new long[] { 512, 512 }, overview.dimensionsAsLongArray());
+		final Img<FloatType> pairs = (Img<FloatType>) commands.run(ReconstructTileMontageCommand.class,
+			true, "image", brick, "model", model, "count", 3).get().getOutput("tile_pairs");
+		assertArrayEquals(new long[] { 2 * 16, 3 * 16 }, pairs.dimensionsAsLongArray());
+		final File centres = dir.resolve("centres.json").toFile();
+		final Img<UnsignedByteType> labels = (Img<UnsignedByteType>) commands.run(
+			SegmentTexturesCommand.class, true, "image", brick, "model", model, "classes", 2,
+			"write_centres", centres).get().getOutput("labels");
+		assertArrayEquals(new long[] { 512, 512 }, labels.dimensionsAsLongArray());
+		for (final UnsignedByteType v : labels)
+			assertTrue(v.get() == 1 || v.get() == 2);
+		final CommandModule bad = commands.run(SegmentTexturesCommand.class, true, "image", brick,
+			"model", model, "classes", 1).get();
+		assertTrue(bad.isCanceled());
+		assertEquals("classes must be from 2 to 255, got 1", bad.getCancelReason());
+		final Img<UnsignedByteType> reused = (Img<UnsignedByteType>) commands.run(
+			SegmentTexturesCommand.class, true, "image", brick, "model", model, "reuse_centres", centres)
+			.get().getOutput("labels");
+		final var a = labels.cursor();
+		final var b = reused.cursor();
+		while (a.hasNext())
+			assertEquals(a.next().get(), b.next().get());
 	}
 
 	@Test

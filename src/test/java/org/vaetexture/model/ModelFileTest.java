@@ -2,6 +2,7 @@ package org.vaetexture.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
@@ -59,6 +60,18 @@ class ModelFileTest {
 		assertEquals(a[0], b[0]);
 		assertEquals(a[1], b[1]);
 		assertArrayEquals(new String[] { "m.zip" }, dir.toFile().list(), "no temporary file is left");
+	}
+
+	@Test
+	void latentStatisticsAreKeptAndOptional() {
+		final Path file = dir.resolve("latent.zip");
+		ModelFile.save(model.withLatent(new LatentStatistics(new float[] { 1, 2, 3, 4 }, new float[] {
+			0.5f, 0.25f, 1, 2 })), file);
+		final LatentStatistics loaded = ModelFile.load(file).latent();
+		assertArrayEquals(new float[] { 1, 2, 3, 4 }, loaded.mean());
+		assertArrayEquals(new float[] { 0.5f, 0.25f, 1, 2 }, loaded.std());
+		ModelFile.save(model, file);
+		assertNull(ModelFile.load(file).latent(), "models written before latent statistics still load");
 	}
 
 	@Test
