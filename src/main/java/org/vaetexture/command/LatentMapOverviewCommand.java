@@ -23,7 +23,7 @@ public class LatentMapOverviewCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Latent map overview")
@@ -31,7 +31,7 @@ public class LatentMapOverviewCommand extends VaeCommand {
 
 	@Override
 	public void run() {
-		overview = guarded(() -> new LatentOverview(ModelFile.load(model.toPath())).run(ImagePlusInput
+		overview = guarded(() -> new LatentOverview(ModelFile.load(modelFile(model))).run(ImagePlusInput
 			.of(image, false), progress("Latent map overview"), this::isCanceled));
 	}
 }

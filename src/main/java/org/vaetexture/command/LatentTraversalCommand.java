@@ -19,7 +19,7 @@ import org.vaetexture.model.ModelFile;
 @Plugin(type = Command.class, menuPath = "Plugins>VAE Texture>Latent Traversal", headless = true)
 public class LatentTraversalCommand extends VaeCommand {
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(label = "Steps from -3 to +3 std", min = "2", persist = false)
@@ -30,6 +30,6 @@ public class LatentTraversalCommand extends VaeCommand {
 
 	@Override
 	public void run() {
-		traversal = guarded(() -> LatentTraversal.montage(ModelFile.load(model.toPath()), steps));
+		traversal = guarded(() -> LatentTraversal.montage(ModelFile.load(modelFile(model)), steps));
 	}
 }

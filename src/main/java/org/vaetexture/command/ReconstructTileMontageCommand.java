@@ -23,7 +23,7 @@ public class ReconstructTileMontageCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(label = "Number of tiles", min = "1", persist = false)
@@ -37,7 +37,7 @@ public class ReconstructTileMontageCommand extends VaeCommand {
 
 	@Override
 	public void run() {
-		tile_pairs = guarded(() -> TileReconstruction.montage(ModelFile.load(model.toPath()),
+		tile_pairs = guarded(() -> TileReconstruction.montage(ModelFile.load(modelFile(model)),
 			ImagePlusInput.of(image, false), count, seed));
 	}
 }

@@ -26,7 +26,7 @@ public class SegmentTexturesCommand extends VaeCommand {
 	@Parameter(label = "Image")
 	private ImagePlus image;
 
-	@Parameter(label = "Model file")
+	@Parameter(label = "Model file", persist = false)
 	private File model;
 
 	@Parameter(label = "Texture classes", min = "2", max = "255", persist = false)
@@ -50,7 +50,7 @@ public class SegmentTexturesCommand extends VaeCommand {
 	@Override
 	public void run() {
 		labels = guarded(() -> {
-			final VaeModel m = ModelFile.load(model.toPath());
+			final VaeModel m = ModelFile.load(modelFile(model));
 			final TextureClasses fitted;
 			final TextureSegmentation segmentation;
 			if (reuse_centres != null) {
