@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.vaetexture.image.ImageFiles;
+import org.vaetexture.image.TextureImage;
 import org.vaetexture.maps.TextureClasses;
 import org.vaetexture.maps.TextureSegmentation;
 import org.vaetexture.model.VaeConfig;
@@ -28,6 +31,13 @@ public final class SegmentationBenchmark {
 	public static final List<String[]> PAIRS = List.of(new String[] { "brick", "grass" },
 		new String[] { "gravel", "brick" }, new String[] { "grass", "gravel" });
 
+	/**
+	 * Pairs that no setting was chosen on: a texture beside itself turned 90 degrees ("@rot90") or
+	 * at twice the scale ("@x2": a quarter of it enlarged), and the RGB ihc.tif as grey beside gravel.
+	 */
+	public static final List<String[]> HELD_OUT = List.of(new String[] { "brick", "brick@rot90" },
+		new String[] { "gravel", "gravel@x2" }, new String[] { "ihc", "gravel" });
+
 	private final PrintWriter out;
 
 	public SegmentationBenchmark(final PrintWriter out) {
@@ -39,13 +49,13 @@ public final class SegmentationBenchmark {
 	 * @param radius smoothing radius, or -1 for the default
 	 */
 	public void run(final Path samples, final VaeConfig.Builder config,
-		final TrainingOptions options, final int radius)
+		final TrainingOptions options, final int radius, final List<String[]> pairs)
 	{
 		out.printf("%-22s %9s %8s %10s%n", "composite", "accuracy", "train s", "segment s");
 		double sum = 0;
-		for (final String[] pair : PAIRS) {
-			final TextureComposite composite = TextureComposite.of(ImageFiles.open(samples.resolve(
-				pair[0] + ".tif")), ImageFiles.open(samples.resolve(pair[1] + ".tif")));
+		for (final String[] pair : pairs) {
+			final TextureComposite composite = TextureComposite.of(texture(samples, pair[0]), texture(
+				samples, pair[1]));
 			final long t0 = System.nanoTime();
 			final VaeModel model = new Trainer(config.channels(1).build(), options).train(List.of(
 				composite.image()), TrainingListener.NONE, () -> false);
@@ -63,7 +73,22 @@ public final class SegmentationBenchmark {
 			out.flush();
 			sum += accuracy;
 		}
-		out.printf(Locale.ROOT, "%-22s %9.3f%n", "mean", sum / PAIRS.size());
+		out.printf(Locale.ROOT, "%-22s %9.3f%n", "mean", sum / pairs.size());
 		out.flush();
+	}
+
+	/** A sample image as 8-bit grey, turned or enlarged as its name says (see {@link #HELD_OUT}). */
+	private static TextureImage texture(final Path samples, final String spec) {
+		final String name = spec.replaceFirst("@.*", "");
+		final Path file = samples.resolve(name + ".tif");
+		ImageProcessor ip = ImageFiles.openImagePlus(file).getProcessor().convertToByte(false);
+		if (spec.endsWith("@rot90")) ip = ip.rotateLeft();
+		else if (spec.endsWith("@x2")) {
+			ip.setRoi(0, 0, ip.getWidth() / 2, ip.getHeight() / 2);
+			ip = ip.crop();
+			ip.setInterpolationMethod(ImageProcessor.BILINEAR);
+			ip = ip.resize(ip.getWidth() * 2, ip.getHeight() * 2);
+		}
+		return ImageFiles.wrap(new ImagePlus(spec, ip), samples.resolve(spec));
 	}
 }

@@ -61,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
 		description = "Also run the texture segmentation benchmark on two-texture composites of sample-images/.")
 	private boolean segmentation;
 
+	@Option(names = "--segmentation-held-out",
+		description = "Also run the segmentation benchmark on pairs no setting was chosen on (a texture beside itself turned or enlarged, ihc beside gravel).")
+	private boolean segmentationHeldOut;
+
 	@Option(names = "--smoothing", paramLabel = "R",
 		description = "Smoothing radius for --segmentation (default: half the tile size).")
 	private int smoothing = -1;
@@ -98,7 +102,10 @@ final class BenchCommand implements Callable<Integer> {
 		}
 		if (segmentation) new SegmentationBenchmark(spec.commandLine().getOut()).run(Path.of(
 			"sample-images"), VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs).seed(
-				seed).build(), smoothing);
+				seed).build(), smoothing, SegmentationBenchmark.PAIRS);
+		if (segmentationHeldOut) new SegmentationBenchmark(spec.commandLine().getOut()).run(Path.of(
+			"sample-images"), VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs)
+				.seed(seed).build(), smoothing, SegmentationBenchmark.HELD_OUT);
 		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
 		return 0;
 	}
