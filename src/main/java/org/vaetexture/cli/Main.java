@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CancellationException;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.macro.HeadlessPatch;
 import org.vaetexture.model.ModelFile;
 
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ public final class Main {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		// ND4J warns about its own op registry on every start
 		System.setProperty("org.slf4j.simpleLogger.log.org.nd4j.imports", "error");
+		if (args.length > 0 && "macro".equals(args[0])) HeadlessPatch.apply(); // before ImageJ loads
 		System.exit(run(System.out, System.err, args));
 	}
 

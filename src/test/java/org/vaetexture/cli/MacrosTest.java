@@ -65,6 +65,29 @@ class MacrosTest {
 	}
 
 	@Test
+	void commandsWithADialogRunHeadlessInAFreshJvm() throws IOException, InterruptedException {
+		// ImageJ's dialogs are AWT windows; the macro command patches ImageJ before it loads (as
+		// Fiji does), which only a JVM that has not loaded ImageJ yet allows: run one, as users do
+		final Path macro = Files.writeString(dir.resolve("dialogs.ijm"), String.join("\n",
+			"open(getArgument());", "run(\"Duplicate...\", \"title=copy\");",
+			"run(\"Gaussian Blur...\", \"sigma=2\");",
+			"run(\"Set Measurements...\", \"area mean redirect=None decimal=3\");", "run(\"Measure\");",
+			"print(getTitle() + \" \" + getResult(\"Area\", 0));"));
+		final String classpath = System.getProperty("surefire.test.class.path", System.getProperty(
+			"java.class.path"));
+		final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+			"java").toString(), "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+			"-Djava.awt.headless=true", "-cp", classpath, Main.class.getName(), "macro", macro.toString(),
+			TestImages.sample("brick.tif").toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		final String output = new String(process.getInputStream().readAllBytes(),
+			java.nio.charset.StandardCharsets.UTF_8).trim();
+		assertEquals(0, process.waitFor(), output);
+		final String[] lines = output.split("\n");
+		assertEquals("copy 262144", lines[lines.length - 1]);
+	}
+
+	@Test
 	void batchOverAFolder() throws IOException {
 		final Path model = quickModel();
 		final Path in = Files.createDirectory(dir.resolve("in")), outDir = dir.resolve("out");
