@@ -53,21 +53,14 @@ final class SegmentCommand extends MapCommand {
 
 	@Override
 	void compute(final VaeModel m, final TextureImage image, final MapProgress progress) {
-		final TextureClasses fitted;
-		final TextureSegmentation segmentation;
-		if (centres != null) {
-			fitted = TextureClassesFile.load(centres);
-			if (classes != null && classes != fitted.count()) throw new VaeTextureException("--centres '" +
-				centres + "' holds " + fitted.count() + " classes but --classes says " + classes);
-			segmentation = TextureSegmentation.of(m, fitted);
-		}
-		else {
-			segmentation = new TextureSegmentation(m, smoothing == null ? TextureSegmentation
-				.defaultRadius(m.config()) : smoothing);
-			fitted = segmentation.fit(image, classes, seed, f -> progress.accept(0.5 * f), () -> false);
-		}
-		final Img<UnsignedByteType> labels = segmentation.label(image, fitted, f -> progress.accept(
-			centres != null ? f : 0.5 + 0.5 * f), () -> false);
+		final TextureClasses fitted = centres != null ? TextureClassesFile.load(centres)
+			: new TextureSegmentation(m, smoothing == null ? TextureSegmentation.defaultRadius(m.config())
+				: smoothing).fit(image, classes, seed, f -> progress.accept(0.5 * f), () -> false);
+		if (centres != null && classes != null && classes != fitted.count())
+			throw new VaeTextureException("--centres '" + centres + "' holds " + fitted.count() +
+				" classes but --classes says " + classes);
+		final Img<UnsignedByteType> labels = TextureSegmentation.of(m, fitted).label(image, fitted,
+			f -> progress.accept(centres != null ? f : 0.5 + 0.5 * f), () -> false);
 		progress.done("segmentation");
 		save(ImageWriter.toImagePlus(labels, "texture classes of " + image.name()), output);
 		if (writeCentres != null) {

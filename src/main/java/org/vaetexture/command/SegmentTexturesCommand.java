@@ -51,20 +51,12 @@ public class SegmentTexturesCommand extends VaeCommand {
 	public void run() {
 		labels = guarded(() -> {
 			final VaeModel m = ModelFile.load(modelFile(model));
-			final TextureClasses fitted;
-			final TextureSegmentation segmentation;
-			if (reuse_centres != null) {
-				fitted = TextureClassesFile.load(reuse_centres.toPath());
-				segmentation = TextureSegmentation.of(m, fitted);
-			}
-			else {
-				segmentation = new TextureSegmentation(m, smoothing < 0 ? TextureSegmentation.defaultRadius(m
-					.config()) : smoothing);
-				fitted = segmentation.fit(ImagePlusInput.of(image, false), classes, seed, progress(
-					"Fitting texture classes"), this::isCanceled);
-			}
-			final Img<UnsignedByteType> result = segmentation.label(ImagePlusInput.of(image, false),
-				fitted, progress("Labelling texture classes"), this::isCanceled);
+			final TextureClasses fitted = reuse_centres != null ? TextureClassesFile.load(reuse_centres
+				.toPath()) : new TextureSegmentation(m, smoothing < 0 ? TextureSegmentation.defaultRadius(m
+					.config()) : smoothing).fit(ImagePlusInput.of(image, false), classes, seed, progress(
+						"Fitting texture classes"), this::isCanceled);
+			final Img<UnsignedByteType> result = TextureSegmentation.of(m, fitted).label(ImagePlusInput.of(
+				image, false), fitted, progress("Labelling texture classes"), this::isCanceled);
 			if (write_centres != null) TextureClassesFile.save(fitted, write_centres.toPath());
 			return result;
 		});
