@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -77,21 +78,26 @@ public final class Benchmark {
 		final VaeModel model = new VaeModel(net, new Normalization(new float[] { 0 }, new float[] {
 			1 }), new TrainingSummary(0, 0, 0, 0, 0, false, List.of()), List.of());
 		final DenseEncoder dense = new DenseEncoder(model);
-		final float[] pixels = new float[512 * 512];
+		// as torch_vae.py: a random (512 + T - 1)^2 image, whose 512^2 windows lie inside it
+		final int n = 512, t = config.tileSize(), side = n + t - 1;
+		final float[] pixels = new float[side * side];
 		final Random random = new Random(3);
 		for (int i = 0; i < pixels.length; i++)
 			pixels[i] = (float) random.nextGaussian();
 		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
-			.addDimension(ArrayImgs.floats(pixels, 512, 512), 0, 0));
-		final double denseRate = rate(() -> dense.encode(plane, 0, 0, 512, 512).close(), seconds, 512 *
-			512);
+			.addDimension(ArrayImgs.floats(pixels, side, side), 0, 0));
+		final double denseRate = rate(() -> dense.encode(plane, t / 2, t / 2, n, n).close(), seconds,
+			(double) n * n);
 		print("dense_pixels_per_s", denseRate);
 		print("dense_gflops", gflops(denseRate, MultiplyAdds.densePixel(config)));
 		ours.put("dense_pixels_per_s", denseRate);
-		final INDArray windows = random(1024, 32, 4);
-		final double slidingRate = rate(() -> net.encode(windows), seconds, 1024);
+		final double slidingRate = rate(() -> slidingMap(net, pixels, n, t), seconds, (double) n * n);
 		print("sliding_pixels_per_s", slidingRate);
 		ours.put("sliding_pixels_per_s", slidingRate);
+		try (INDArray map = dense.encode(plane, t / 2, t / 2, n, n)) {
+			out.printf(Locale.ROOT, "dense_max_abs_diff %.2e%n", maxAbsDiff(map, slidingMap(net, pixels,
+				n, t)));
+		}
 		print("dense_speedup_over_sliding", denseRate / slidingRate);
 		print("peak_sgemm_gflops", sgemmGflops(seconds));
 		if (peer != null) peer(peer, seconds, peerThreads, ours);
@@ -192,6 +198,52 @@ public final class Benchmark {
 	private void print(final String name, final double value) {
 		out.printf(Locale.ROOT, "%s %.1f%n", name, value);
 		out.flush();
+	}
+
+	/**
+	 * The exact map the slow way, as {@code torch_vae.py}'s sliding(): each of the n^2 windows of a
+	 * row-major (n + t - 1)^2 image cut out, encoded in batches of 1024, mu and log-variance
+	 * gathered per window, [n^2][2L].
+	 */
+	private static float[][] slidingMap(final VaeNetwork net, final float[] image, final int n,
+		final int t)
+	{
+		final int side = n + t - 1, batch = 1024;
+		final float[][] map = new float[n * n][];
+		final float[] windows = new float[batch * t * t];
+		for (int start = 0; start < n * n; start += batch) {
+			final int m = Math.min(batch, n * n - start);
+			for (int i = 0; i < m; i++) {
+				final int y = (start + i) / n, x = (start + i) % n;
+				for (int r = 0; r < t; r++)
+					System.arraycopy(image, (y + r) * side + x, windows, (i * t + r) * t, t);
+			}
+			try (INDArray w = Nd4j.create(m == batch ? windows : Arrays.copyOf(windows, m * t * t),
+				new long[] { m, 1, t, t }, 'c'))
+			{
+				final INDArray[] posterior = net.encode(w);
+				try (INDArray both = Nd4j.concat(1, posterior[0], posterior[1])) {
+					final float[] v = both.data().asFloat();
+					final int k = (int) both.size(1);
+					for (int i = 0; i < m; i++)
+						map[start + i] = Arrays.copyOfRange(v, i * k, (i + 1) * k);
+				}
+				posterior[0].close();
+				posterior[1].close();
+			}
+		}
+		return map;
+	}
+
+	/** Largest difference between a dense map [2L, n, n] and a sliding one [n^2][2L]. */
+	private static double maxAbsDiff(final INDArray dense, final float[][] sliding) {
+		final int k = (int) dense.size(0), n2 = sliding.length;
+		final float[] d = dense.dup('c').data().asFloat();
+		double max = 0;
+		for (int j = 0; j < k; j++)
+			for (int p = 0; p < n2; p++)
+				max = Math.max(max, Math.abs(d[j * n2 + p] - sliding[p][j]));
+		return max;
 	}
 
 	/** GFLOP/s of a rate of items that cost {@code multiplyAdds} each. */
