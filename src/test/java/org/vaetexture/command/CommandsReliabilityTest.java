@@ -179,20 +179,10 @@ class CommandsReliabilityTest {
 		final float[] before = pixels((Img<FloatType>) novelty(brick).get().getOutput("novelty"));
 		final CommandModule module = (CommandModule) modules.createModule(commands.getCommand(
 			NoveltyHeatmapCommand.class));
-		final List<Integer> progress = new ArrayList<>();
-		ProgressHook.onProgress = p -> {
-			progress.add(p);
-			module.cancel("stopped by the user");
-		};
-		try {
-			final Map<String, Object> inputs = new HashMap<>();
-			inputs.put("image", brick);
-			inputs.put("model", model);
-			modules.run(module, true, inputs).get();
-		}
-		finally {
-			ProgressHook.onProgress = null;
-		}
+		final Map<String, Object> inputs = new HashMap<>();
+		inputs.put("image", brick);
+		inputs.put("model", model);
+		final List<Integer> progress = runCancellingAtProgress(module, inputs);
 		assertTrue(module.isCanceled());
 		assertEquals("stopped by the user", module.getCancelReason());
 		assertNull(module.getOutput("novelty"));
@@ -207,22 +197,12 @@ class CommandsReliabilityTest {
 		final File target = dir.resolve("cancelled.zip").toFile();
 		final CommandModule module = (CommandModule) modules.createModule(commands.getCommand(
 			TrainVaeCommand.class));
-		final List<Integer> progress = new ArrayList<>();
-		ProgressHook.onProgress = p -> {
-			progress.add(p);
-			module.cancel("stopped by the user");
-		};
-		try {
-			final Map<String, Object> inputs = new HashMap<>();
-			inputs.put("image", gravel);
-			inputs.put("model", target);
-			inputs.put("tile_size", 8);
-			inputs.put("epochs", 1);
-			modules.run(module, true, inputs).get();
-		}
-		finally {
-			ProgressHook.onProgress = null;
-		}
+		final Map<String, Object> inputs = new HashMap<>();
+		inputs.put("image", gravel);
+		inputs.put("model", target);
+		inputs.put("tile_size", 8);
+		inputs.put("epochs", 1);
+		final List<Integer> progress = runCancellingAtProgress(module, inputs);
 		assertTrue(module.isCanceled());
 		assertEquals(1, progress.size(), "one step of 64, then cancel");
 		assertNull(module.getOutput("model_path"));
@@ -231,6 +211,28 @@ class CommandsReliabilityTest {
 		final CommandModule next = train(target, 1L).get();
 		assertFalse(next.isCanceled(), next.getCancelReason());
 		assertSameWeights(model, target);
+	}
+
+	/**
+	 * Runs the command, cancelling it ("stopped by the user") at every progress report it makes.
+	 *
+	 * @return the progress reports (thousandths) it made
+	 */
+	private List<Integer> runCancellingAtProgress(final CommandModule module,
+		final Map<String, Object> inputs) throws Exception
+	{
+		final List<Integer> progress = new ArrayList<>();
+		ProgressHook.onProgress = p -> {
+			progress.add(p);
+			module.cancel("stopped by the user");
+		};
+		try {
+			modules.run(module, true, inputs).get();
+		}
+		finally {
+			ProgressHook.onProgress = null;
+		}
+		return progress;
 	}
 
 	/**
