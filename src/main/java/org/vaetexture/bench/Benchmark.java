@@ -52,14 +52,10 @@ public final class Benchmark {
 		this.out = out;
 	}
 
-	/** Throughput of training, encoder, dense map and sliding windows; seconds per measurement. */
-	public void speed(final double seconds) {
-		speed(seconds, null, 1);
-	}
-
 	/**
-	 * As {@link #speed(double)}, then, if {@code peer} (the PyTorch script) runs with the system's
-	 * python3, its figures and the ratios ours / theirs.
+	 * Throughput of training, encoder, dense map and sliding windows, about {@code seconds} each;
+	 * then, if {@code peer} (the PyTorch script, or null) runs with the system's python3 on
+	 * {@code peerThreads}, its figures and the ratios ours / theirs.
 	 */
 	public void speed(final double seconds, final Path peer, final int peerThreads) {
 		final VaeConfig config = VaeConfig.builder().build();

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 
-import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.ImageFiles;
+import org.vaetexture.image.ImageWriter;
 
 /**
  * Texture-novelty cases of other kinds than the development set's, made from the sample images so
@@ -149,9 +149,7 @@ public final class HeldOutCases {
 	}
 
 	private static ImageProcessor grey(final Path file) {
-		final ImagePlus imp = new ij.io.Opener().openImage(file.toString());
-		if (imp == null) throw new VaeTextureException("cannot open sample image '" + file + "'");
-		return imp.getProcessor().convertToFloat();
+		return ImageFiles.openImagePlus(file).getProcessor().convertToFloat();
 	}
 
 	private static ImageProcessor crop(final ImageProcessor p, final int y0, final int w,
@@ -164,7 +162,6 @@ public final class HeldOutCases {
 	}
 
 	private static void save(final ImageProcessor p, final Path file) {
-		if (!new FileSaver(new ImagePlus(file.getFileName().toString(), p)).saveAsTiff(file
-			.toString())) throw new VaeTextureException("cannot write '" + file + "'");
+		ImageWriter.saveTiff(new ImagePlus(file.getFileName().toString(), p), file);
 	}
 }
