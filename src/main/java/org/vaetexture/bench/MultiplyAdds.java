@@ -40,8 +40,9 @@ final class MultiplyAdds {
 	}
 
 	/**
-	 * The exact dense map, per output pixel: each of the encoder's layers once per pixel (the
-	 * stride-1, dilated view of the encoder), halos left out.
+	 * The exact dense map computed directly, per output pixel: each of the encoder's layers once per
+	 * pixel (the stride-1, dilated view of the encoder, as torch_vae.py runs it), halos left out.
+	 * VAE Texture's own encoder does fewer: see DenseEncoder.multiplyAddsPerPixel.
 	 */
 	static long densePixel(final VaeConfig c) {
 		return 9L * c.channels() * c.filters1() + 9L * c.filters1() * c.filters2() + (long) c

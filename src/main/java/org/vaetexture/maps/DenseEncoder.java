@@ -10,6 +10,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -42,6 +43,8 @@ public final class DenseEncoder {
 	private final VaeConfig config;
 	private final Normalization normalization;
 	private final INDArray w1, b1, w2, b2, wHead, bHead;
+	/** The head by Winograd filtering, or null where the kernel is too wide for it to gain. */
+	private final WinogradHead winograd;
 
 	public DenseEncoder(final VaeModel model) {
 		this.config = model.config();
@@ -58,6 +61,7 @@ public final class DenseEncoder {
 		final INDArray lv = array(w, shapes, "logvar_w").reshape('c', f2, s2, s2, l);
 		wHead = Nd4j.concat(3, mu, lv).permute(1, 2, 0, 3).dup('c');
 		bHead = Nd4j.concat(0, array(w, shapes, "mu_b"), array(w, shapes, "logvar_b"));
+		winograd = WinogradHead.gains(s2) ? new WinogradHead(wHead, bHead) : null;
 	}
 
 	private static INDArray array(final Map<String, float[]> w, final Map<String, long[]> shapes,
@@ -66,16 +70,27 @@ public final class DenseEncoder {
 		return Nd4j.create(w.get(name), shapes.get(name), 'c');
 	}
 
+	/**
+	 * Multiply-adds per output pixel of the convolutions this encoder runs (its Winograd head's
+	 * transforms, a few percent more, left out; halos too).
+	 */
+	public static long multiplyAddsPerPixel(final VaeConfig c) {
+		final int r = c.size2();
+		final long head = (long) r * r * c.filters2() * 2 * c.latentDim();
+		return 9L * c.channels() * c.filters1() + 9L * c.filters1() * c.filters2() + (WinogradHead
+			.gains(r) ? head / r * WinogradHead.ALPHA / (WinogradHead.ALPHA - r + 1) : head);
+	}
+
 	public VaeConfig config() {
 		return config;
 	}
 
 	/**
-	 * Input side needed for {@code n} outputs along one axis: 4 ceil(n / 4) + 4 s2 + 2 (the
-	 * receptive field plus alignment to the 4 x 4 phase grid).
+	 * Input side for {@code phases} head outputs per phase along one axis: the receptive field plus
+	 * alignment to the 4 x 4 phase grid.
 	 */
-	int inputSize(final int n) {
-		return 4 * ((n + 3) / 4 + config.size2()) + 2;
+	private int inputSize(final int phases) {
+		return 4 * (phases + config.size2()) + 2;
 	}
 
 	/**
@@ -94,7 +109,7 @@ public final class DenseEncoder {
 			System.arraycopy(codes.mu(j), 0, all, j * w * h, w * h);
 			System.arraycopy(codes.logvar(j), 0, all, (config.latentDim() + j) * w * h, w * h);
 		}
-		return Nd4j.create(all, new long[] { k, h, w }, 'c');
+		return NativeArrays.of(all, k, h, w);
 	}
 
 	/**
@@ -110,43 +125,45 @@ public final class DenseEncoder {
 	public DenseCodes codes(final RandomAccessible<? extends RealType<?>> plane, final long x0,
 		final long y0, final int w, final int h, final boolean withHidden)
 	{
-		final int nbH = (h + 3) / 4, nbW = (w + 3) / 4, s2 = config.size2();
+		final int nbH = (h + 3) / 4, s2 = config.size2();
+		// the Winograd head takes whole row segments; the extra outputs are computed and dropped
+		final int nbW = winograd == null ? (w + 3) / 4 : roundUp((w + 3) / 4, winograd.m());
 		final int m = 2 * (nbH + s2), n = 2 * (nbW + s2);
 		final int latent = config.latentDim(), k = 2 * latent;
 		final float[][] posteriors = new float[k][w * h];
 		final float[][] hidden = withHidden ? new float[config.filters1() + config.filters2()][w * h]
 			: null;
-		try (INDArray image = input(plane, x0, y0, w, h);
-				INDArray p1 = firstLayerPhases(image, m, n))
-		{
+		try (MemoryWorkspace first = NativeArrays.workspace("dense-encoder-first-layer")) {
+			final INDArray p1 = firstLayerPhases(input(plane, x0, y0, inputSize(nbW), inputSize(nbH)), m,
+				n);
 			if (withHidden) gatherFirstLayer(p1, m, n, w, h, hidden);
-			for (int r2 = 0; r2 < 4; r2++) {
-				final int r2y = r2 / 2, r2x = r2 % 2;
-				try (INDArray shifted = p1.get(NDArrayIndex.all(), NDArrayIndex.interval(r2y, r2y + 2 *
-					(nbH + s2 - 1) + 1), NDArrayIndex.interval(r2x, r2x + 2 * (nbW + s2 - 1) + 1),
-					NDArrayIndex.all()).dup('c');
-						INDArray c2 = relu(Nd4j.cnn().conv2d(shifted, w2, b2, conv(3, 2)));
-						INDArray out = Nd4j.cnn().conv2d(c2, wHead, bHead, conv(s2, 1)))
-				{
+			for (int r2 = 0; r2 < 4; r2++)
+				try (MemoryWorkspace rest = NativeArrays.workspace("dense-encoder-rest")) {
+					final int r2y = r2 / 2, r2x = r2 % 2;
+					final INDArray shifted = p1.get(NDArrayIndex.all(), NDArrayIndex.interval(r2y, r2y + 2 *
+						(nbH + s2 - 1) + 1), NDArrayIndex.interval(r2x, r2x + 2 * (nbW + s2 - 1) + 1),
+						NDArrayIndex.all()).dup('c');
+					final INDArray c2 = relu(Nd4j.cnn().conv2d(shifted, w2, b2, conv(3, 2)));
+					final INDArray out = winograd != null ? winograd.apply(c2) : Nd4j.cnn().conv2d(c2, wHead,
+						bHead, conv(s2, 1));
 					// out [4 (r1), nbH, nbW, K]: window at (4i + 2 r2y + r1y, 4j + 2 r2x + r1x)
-					scatter(values(out), nbH, nbW, k, r2y, r2x, 0, w, h, posteriors);
+					scatter(NativeArrays.values(out), nbH, nbW, k, r2y, r2x, 0, w, h, posteriors);
 					if (withHidden) {
 						final int o2 = Math.min(config.tileSize() / 2 - 3, 4 * s2 - 4);
-						scatter(values(c2), (int) c2.size(1), (int) c2.size(2), config.filters2(), r2y, r2x,
-							o2, w, h, java.util.Arrays.copyOfRange(hidden, config.filters1(), hidden.length));
+						scatter(NativeArrays.values(c2), (int) c2.size(1), (int) c2.size(2), config.filters2(),
+							r2y, r2x, o2, w, h, java.util.Arrays.copyOfRange(hidden, config.filters1(),
+								hidden.length));
 					}
 				}
-			}
 		}
 		return new DenseCodes(w, h, latent, posteriors, hidden);
 	}
 
-	/** The normalized input patch of the rectangle, [1, inH, inW, C]. */
+	/** The normalized input patch from (x0 - T/2, y0 - T/2), [1, inH, inW, C]. */
 	private INDArray input(final RandomAccessible<? extends RealType<?>> plane, final long x0,
-		final long y0, final int w, final int h)
+		final long y0, final int inW, final int inH)
 	{
 		final int c = config.channels(), half = config.tileSize() / 2;
-		final int inW = inputSize(w), inH = inputSize(h);
 		final float[] pixels = new float[c * inH * inW];
 		final Cursor<? extends RealType<?>> cursor = Views.flatIterable(Views.interval(plane,
 			new FinalInterval(new long[] { x0 - half, y0 - half, 0 }, new long[] { x0 - half + inW - 1,
@@ -156,7 +173,7 @@ public final class DenseEncoder {
 			final int ch = i / planeSize, yx = i % planeSize;
 			pixels[yx * c + ch] = normalization.apply(cursor.next().getRealFloat(), ch);
 		}
-		return Nd4j.create(pixels, new long[] { 1, inH, inW, c }, 'c');
+		return NativeArrays.of(pixels, 1, inH, inW, c);
 	}
 
 	/** P1: the first layer (ReLU) at the 4 phases, [4, m, n, F1], batch r1y * 2 + r1x. */
@@ -164,16 +181,11 @@ public final class DenseEncoder {
 		final INDArray[] phases = new INDArray[4];
 		for (int r1 = 0; r1 < 4; r1++) {
 			final int ry = r1 / 2, rx = r1 % 2;
-			try (INDArray shifted = image.get(NDArrayIndex.all(), NDArrayIndex.interval(ry, ry + 2 * m +
-				1), NDArrayIndex.interval(rx, rx + 2 * n + 1), NDArrayIndex.all()).dup('c'))
-			{
-				phases[r1] = relu(Nd4j.cnn().conv2d(shifted, w1, b1, conv(3, 2)));
-			}
+			final INDArray shifted = image.get(NDArrayIndex.all(), NDArrayIndex.interval(ry, ry + 2 * m +
+				1), NDArrayIndex.interval(rx, rx + 2 * n + 1), NDArrayIndex.all()).dup('c');
+			phases[r1] = relu(Nd4j.cnn().conv2d(shifted, w1, b1, conv(3, 2)));
 		}
-		final INDArray p1 = Nd4j.concat(0, phases);
-		for (final INDArray p : phases)
-			p.close();
-		return p1;
+		return Nd4j.concat(0, phases);
 	}
 
 	/** The first hidden layer at each pixel's window centre, from its phases. */
@@ -181,7 +193,7 @@ public final class DenseEncoder {
 		final int h, final float[][] hidden)
 	{
 		final int f1 = config.filters1(), o1 = config.tileSize() / 2 - 1;
-		final FloatBuffer v = values(p1);
+		final FloatBuffer v = NativeArrays.values(p1);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				final int qy = y + o1, qx = x + o1;
@@ -199,31 +211,28 @@ public final class DenseEncoder {
 	private static void scatter(final FloatBuffer v, final int p, final int q, final int k, final int r2y,
 		final int r2x, final int offset, final int w, final int h, final float[][] rows)
 	{
+		final FloatBuffer values = v.duplicate();
+		final float[] line = new float[q * k];
 		for (int r1 = 0; r1 < 4; r1++) {
-			final int r1y = r1 / 2, r1x = r1 % 2;
+			final int r1y = r1 / 2, r1x = r1 % 2, x0 = 2 * r2x + r1x - offset;
+			// columns j from jFrom to jTo - 1 land inside the rectangle, at x = 4j + x0
+			final int jFrom = Math.max(0, (3 - x0) / 4), jTo = Math.min(q, (w - x0 + 3) / 4);
 			for (int i = 0; i < p; i++) {
 				final int y = 4 * i + 2 * r2y + r1y - offset;
-				if (y < 0 || y >= h) continue;
-				for (int j = 0; j < q; j++) {
-					final int x = 4 * j + 2 * r2x + r1x - offset;
-					if (x < 0 || x >= w) continue;
-					final int base = ((r1 * p + i) * q + j) * k;
-					for (int c = 0; c < k; c++)
-						rows[c][y * w + x] = v.get(base + c);
+				if (y < 0 || y >= h || jFrom >= jTo) continue;
+				values.position((r1 * p + i) * q * k);
+				values.get(line);
+				for (int c = 0; c < k; c++) {
+					final float[] row = rows[c];
+					for (int j = jFrom, at = y * w + 4 * jFrom + x0; j < jTo; j++, at += 4)
+						row[at] = line[j * k + c];
 				}
 			}
 		}
 	}
 
-	/**
-	 * The values of a dense row-major array, read in place from native memory (no Java copy: the
-	 * per-block feature maps are megabytes, and copying them made most of a map's garbage). Valid
-	 * while {@code a} is open.
-	 */
-	private static FloatBuffer values(final INDArray a) {
-		if (a.isView() || a.ordering() != 'c' || a.offset() != 0) throw new IllegalStateException(
-			"expected a dense row-major array");
-		return a.data().asNioFloat();
+	private static int roundUp(final int n, final int multiple) {
+		return (n + multiple - 1) / multiple * multiple;
 	}
 
 	private static INDArray relu(final INDArray x) {

@@ -112,7 +112,7 @@ public final class NoveltyCalibration {
 		for (int a = 0; a < d; a++)
 			for (int i = 0; i < n; i++)
 				flat[a * n + i] = desc[a][i] - shift[a];
-		try (INDArray x = Nd4j.create(flat, new long[] { d, n }, 'c');
+		try (INDArray x = NativeArrays.of(flat, d, n);
 				INDArray xxT = x.mmul(x.transpose());
 				INDArray rowSums = x.sum(1))
 		{

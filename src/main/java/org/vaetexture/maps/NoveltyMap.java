@@ -6,6 +6,7 @@ import java.util.Arrays;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaetexture.VaeTextureException;
@@ -95,15 +96,13 @@ public final class NoveltyMap implements LatentMap {
 			final int m = Math.min(CHUNK, n - start);
 			for (int i = 0; i < d; i++)
 				System.arraycopy(descriptors[i], start, flat, i * m, m);
-			try (INDArray x = Nd4j.create(flat.length == d * m ? flat : Arrays.copyOf(flat, d * m), new long[] { d,
-				m }, 'c'))
-			{
-				x.subiColumnVector(mean);
-				try (INDArray z = whitening.mmul(x); INDArray squares = z.muli(z).sum(0)) {
-					final FloatBuffer v = squares.data().asNioFloat();
-					for (int j = 0; j < m; j++)
-						scores[start + j] = 0.5f * v.get(j);
-				}
+			try (MemoryWorkspace chunk = NativeArrays.workspace("novelty-scores")) {
+				final INDArray x = NativeArrays.of(flat.length == d * m ? flat : Arrays.copyOf(flat, d * m),
+					d, m).subiColumnVector(mean);
+				final INDArray z = whitening.mmul(x);
+				final FloatBuffer v = NativeArrays.values(z.muli(z).sum(0));
+				for (int j = 0; j < m; j++)
+					scores[start + j] = 0.5f * v.get(j);
 			}
 		}
 		return scores;

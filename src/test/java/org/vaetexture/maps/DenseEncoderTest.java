@@ -68,7 +68,7 @@ class DenseEncoderTest {
 
 	@Test
 	void denseMapEqualsTheEncoderOnEveryWindowBordersIncluded() {
-		for (final int t : new int[] { 8, 16, 22 }) {
+		for (final int t : new int[] { 8, 16, 22, 32 }) {
 			final VaeConfig config = VaeConfig.builder().tileSize(t).channels(2).latentDim(3).filters1(4)
 				.filters2(5).build();
 			final VaeModel model = model(config, new Normalization(new float[] { 50, 40 }, new float[] { 20,
