@@ -32,8 +32,9 @@ import org.vaetexture.model.VaeNetwork;
  * in 2 x 2 phases instead (space to batch): the first layer as four stride-2 convolutions of the
  * input shifted by (0|1, 0|1), the second as four stride-2 convolutions of those shifted again, the
  * dense head (s2 x s2, mu and log-variance together) as a plain convolution on the 16 resulting
- * phase images; their outputs are interleaved back pixel by pixel. Every convolution is undilated
- * and no feature map is permuted. Feature maps are channels-last (NHWC), where oneDNN's
+ * phase images, by {@link WinogradHead} where that gains (s2 from 3 to 10; 7 for 32-pixel tiles);
+ * their outputs are interleaved back pixel by pixel. Every convolution is undilated and no feature
+ * map is permuted; native memory comes from {@link NativeArrays#workspace workspaces}. Feature maps are channels-last (NHWC), where oneDNN's
  * convolutions ran about twice as fast as channels-first here. Any rectangle can be computed alone:
  * each output pixel depends on its own window only, so block-wise results equal the whole-image
  * result.

@@ -24,8 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * l != j of (a<sub>j</sub> - a<sub>l</sub>); row j of B<sup>T</sup> holds the coefficients of prod
  * over l != j of (x - a<sub>l</sub>), its last row those of the product over all l; infinity adds
  * a 1 in the last column of A<sup>T</sup> and the last row of G. With these small points, float
- * rounding stays near 1e-5 of the largest output (the tests hold it to the direct convolution and
- * to the per-window encoder).
+ * rounding stays within a few 1e-5 of the largest output (the tests hold it to the direct
+ * convolution and to the per-window encoder).
  */
 final class WinogradHead {
 
