@@ -91,17 +91,22 @@ public final class MapRunner {
 		final long blocks = (long) image.planes() * ((w + block - 1) / block) * ((h + block - 1) /
 			block);
 		long done = 0;
-		for (int p = 0; p < image.planes(); p++) {
-			final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
-				.hyperSlice(image.data(), 3, p));
-			for (int y0 = 0; y0 < h; y0 += block)
-				for (int x0 = 0; x0 < w; x0 += block) {
-					if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
-					final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
-					consumer.accept(encoder.codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
-						halo, hidden), p, x0, y0, bw, bh);
-					progress.accept((double) ++done / blocks);
-				}
+		try {
+			for (int p = 0; p < image.planes(); p++) {
+				final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
+					.hyperSlice(image.data(), 3, p));
+				for (int y0 = 0; y0 < h; y0 += block)
+					for (int x0 = 0; x0 < w; x0 += block) {
+						if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
+						final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
+						consumer.accept(encoder.codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
+							halo, hidden), p, x0, y0, bw, bh);
+						progress.accept((double) ++done / blocks);
+					}
+			}
+		}
+		finally {
+			NativeArrays.releaseWorkspaces();
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.vaetexture.maps;
 
 import java.nio.FloatBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -30,9 +32,24 @@ final class NativeArrays {
 
 	private NativeArrays() {}
 
+	/** Names of the workspaces opened so far, on any thread. */
+	private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
 	/** Opens a scope of the calling thread's workspace of that name. */
 	static MemoryWorkspace workspace(final String name) {
+		NAMES.add(name);
 		return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, name);
+	}
+
+	/**
+	 * Frees the calling thread's workspaces, so that a thread which made a map (a Fiji command's
+	 * thread, say) does not keep its memory afterwards. Call outside any scope.
+	 */
+	static void releaseWorkspaces() {
+		for (final String name : NAMES) {
+			final MemoryWorkspace w = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(name);
+			if (w != null) Nd4j.getWorkspaceManager().destroyWorkspace(w);
+		}
 	}
 
 	/** A new row-major float array of the given shape holding {@code values}. */

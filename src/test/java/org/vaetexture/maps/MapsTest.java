@@ -87,6 +87,18 @@ class MapsTest {
 	}
 
 	@Test
+	void aFinishedMapLeavesNoNativeMemoryOnItsThread() {
+		new MapRunner(model).run(region(0, 0, 40, 30), new NoveltyMap(model.novelty()));
+		for (final String name : new String[] { "dense-encoder-first-layer", "dense-encoder-rest",
+			"novelty-scores" })
+		{
+			final org.nd4j.linalg.api.memory.MemoryWorkspace w = org.nd4j.linalg.factory.Nd4j
+				.getWorkspaceManager().getWorkspaceForCurrentThread(name);
+			assertEquals(0, w == null ? 0 : w.getCurrentSize(), name);
+		}
+	}
+
+	@Test
 	void mapsHaveTheDocumentedShape() {
 		final TextureImage image = region(0, 0, 40, 30);
 		assertArrayEquals(new long[] { 40, 30, 4 }, new MapRunner(model).run(image, new FeatureMap(4))
