@@ -1,6 +1,7 @@
 package org.vaetexture.maps;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,7 +65,7 @@ final class WinogradHead {
 				g[j][k] = Math.pow(POINTS[j], k) / f;
 			for (int i = 0; i < m; i++)
 				a[i][j] = Math.pow(POINTS[j], i);
-			b[j] = java.util.Arrays.copyOf(coefficients(j), ALPHA);
+			b[j] = Arrays.copyOf(coefficients(j), ALPHA);
 		}
 		g[ALPHA - 1][r - 1] = 1;
 		a[m - 1][ALPHA - 1] = 1;
@@ -123,6 +124,9 @@ final class WinogradHead {
 	}
 
 	/**
+	 * The intermediate arrays are not closed: call inside a workspace scope, which frees them all
+	 * (see {@link DenseEncoder}).
+	 *
 	 * @param input [B, P, Q, C], NHWC, dense, with Q - r + 1 a multiple of {@link #m()}
 	 * @return [B, P - r + 1, Q - r + 1, K], NHWC, the valid convolution plus bias
 	 */
@@ -176,8 +180,8 @@ final class WinogradHead {
 	private void transform(final int xi, final int rows, final float[][] shifted, final float[] even,
 		final float[] odd, final FloatBuffer[] out, final int at)
 	{
-		java.util.Arrays.fill(even, 0);
-		java.util.Arrays.fill(odd, 0);
+		Arrays.fill(even, 0);
+		Arrays.fill(odd, 0);
 		for (int k = 0; k < ALPHA; k++)
 			if (bt[xi][k] != 0) axpy(bt[xi][k], shifted[k], k % 2 == 0 ? even : odd);
 		for (int i = 0; i < even.length; i++) {
