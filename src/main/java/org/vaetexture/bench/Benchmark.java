@@ -85,7 +85,7 @@ public final class Benchmark {
 		final double denseRate = rate(() -> dense.encode(plane, t / 2, t / 2, n, n).close(), seconds,
 			(double) n * n);
 		print("dense_pixels_per_s", denseRate);
-		print("dense_gflops", gflops(denseRate, DenseEncoder.multiplyAddsPerPixel(config)));
+		print("dense_gflops", gflops(denseRate, MultiplyAdds.densePixelPerformed(config)));
 		print("dense_direct_equivalent_gflops", gflops(denseRate, MultiplyAdds.densePixel(config)));
 		ours.put("dense_pixels_per_s", denseRate);
 		final double slidingRate = rate(() -> slidingMap(net, pixels, n, t), seconds, (double) n * n);

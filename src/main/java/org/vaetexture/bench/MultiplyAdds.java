@@ -1,5 +1,6 @@
 package org.vaetexture.bench;
 
+import org.vaetexture.maps.DenseEncoder;
 import org.vaetexture.model.VaeConfig;
 
 /**
@@ -42,10 +43,21 @@ final class MultiplyAdds {
 	/**
 	 * The exact dense map computed directly, per output pixel: each of the encoder's layers once per
 	 * pixel (the stride-1, dilated view of the encoder, as torch_vae.py runs it), halos left out.
-	 * VAE Texture's own encoder does fewer: see DenseEncoder.multiplyAddsPerPixel.
 	 */
 	static long densePixel(final VaeConfig c) {
-		return 9L * c.channels() * c.filters1() + 9L * c.filters1() * c.filters2() + (long) c
-			.flatSize() * 2 * c.latentDim();
+		return denseLayers(c) + denseHead(c);
+	}
+
+	/** The dense map as VAE Texture's encoder computes it, per output pixel: fewer in the head. */
+	static long densePixelPerformed(final VaeConfig c) {
+		return denseLayers(c) + Math.round(denseHead(c) * DenseEncoder.headWorkFraction(c));
+	}
+
+	private static long denseLayers(final VaeConfig c) {
+		return 9L * c.channels() * c.filters1() + 9L * c.filters1() * c.filters2();
+	}
+
+	private static long denseHead(final VaeConfig c) {
+		return (long) c.flatSize() * 2 * c.latentDim();
 	}
 }

@@ -34,8 +34,9 @@ import org.vaetexture.model.VaeNetwork;
  * dense head (s2 x s2, mu and log-variance together) as a plain convolution on the 16 resulting
  * phase images, by {@link WinogradHead} where that gains (s2 from 3 to 10; 7 for 32-pixel tiles);
  * their outputs are interleaved back pixel by pixel. Every convolution is undilated and no feature
- * map is permuted; native memory comes from {@link NativeArrays#workspace workspaces}. Feature maps are channels-last (NHWC), where oneDNN's
- * convolutions ran about twice as fast as channels-first here. Any rectangle can be computed alone:
+ * map is permuted; native memory comes from {@link NativeArrays#workspace workspaces}. Feature
+ * maps are channels-last (NHWC), where oneDNN's convolutions ran about twice as fast as
+ * channels-first here. Any rectangle can be computed alone:
  * each output pixel depends on its own window only, so block-wise results equal the whole-image
  * result.
  */
@@ -72,14 +73,11 @@ public final class DenseEncoder {
 	}
 
 	/**
-	 * Multiply-adds per output pixel of the convolutions this encoder runs (its Winograd head's
-	 * transforms, a few percent more, left out; halos too).
+	 * The multiply-adds this encoder's head performs, as a fraction of the direct convolution's (1
+	 * without the Winograd head; its transforms, a few percent more, left out).
 	 */
-	public static long multiplyAddsPerPixel(final VaeConfig c) {
-		final int r = c.size2();
-		final long head = (long) r * r * c.filters2() * 2 * c.latentDim();
-		return 9L * c.channels() * c.filters1() + 9L * c.filters1() * c.filters2() + (WinogradHead
-			.gains(r) ? head / r * WinogradHead.ALPHA / (WinogradHead.ALPHA - r + 1) : head);
+	public static double headWorkFraction(final VaeConfig c) {
+		return WinogradHead.gains(c.size2()) ? WinogradHead.workFraction(c.size2()) : 1;
 	}
 
 	public VaeConfig config() {

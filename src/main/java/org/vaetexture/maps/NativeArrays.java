@@ -30,10 +30,10 @@ final class NativeArrays {
 		.initialSize(0).policyAllocation(AllocationPolicy.OVERALLOCATE).overallocationLimit(0.1)
 		.policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
 
-	private NativeArrays() {}
-
 	/** Names of the workspaces opened so far, on any thread. */
 	private static final Set<String> NAMES = ConcurrentHashMap.newKeySet();
+
+	private NativeArrays() {}
 
 	/** Opens a scope of the calling thread's workspace of that name. */
 	static MemoryWorkspace workspace(final String name) {
@@ -50,6 +50,16 @@ final class NativeArrays {
 			final MemoryWorkspace w = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(name);
 			if (w != null) Nd4j.getWorkspaceManager().destroyWorkspace(w);
 		}
+	}
+
+	/** Bytes the calling thread's workspaces hold now. */
+	static long workspaceBytes() {
+		long bytes = 0;
+		for (final String name : NAMES) {
+			final MemoryWorkspace w = Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(name);
+			if (w != null) bytes += w.getCurrentSize();
+		}
+		return bytes;
 	}
 
 	/** A new row-major float array of the given shape holding {@code values}. */

@@ -91,6 +91,11 @@ final class WinogradHead {
 		return r >= 3 && outputsPerSegment(r) >= 3;
 	}
 
+	/** Multiply-adds of the head, as a fraction of the direct convolution's: alpha / (m r). */
+	static double workFraction(final int r) {
+		return (double) ALPHA / (outputsPerSegment(r) * r);
+	}
+
 	private static int outputsPerSegment(final int r) {
 		return ALPHA - r + 1;
 	}
