@@ -27,16 +27,18 @@ import org.vaetexture.train.TrainingOptions;
  */
 public final class SegmentationBenchmark {
 
-	/** The pairs (A, B) of sample images: A on the left with discs of B, B on the right. */
-	public static final List<String[]> PAIRS = List.of(new String[] { "brick", "grass" },
-		new String[] { "gravel", "brick" }, new String[] { "grass", "gravel" });
-
 	/**
-	 * Pairs that no setting was chosen on: a texture beside itself turned 90 degrees ("@rot90") or
-	 * at twice the scale ("@x2": a quarter of it enlarged), and the RGB ihc.tif as grey beside gravel.
+	 * The pairs (A, B) of sample images the settings were chosen on: A on the left with discs of B,
+	 * B on the right. A name may say how the image is changed: turned 90 degrees ("@rot90") or at
+	 * twice the scale ("@x2": a quarter of it enlarged); ihc.tif is read as grey.
 	 */
-	public static final List<String[]> HELD_OUT = List.of(new String[] { "brick", "brick@rot90" },
-		new String[] { "gravel", "gravel@x2" }, new String[] { "ihc", "gravel" });
+	public static final List<String[]> PAIRS = List.of(new String[] { "brick", "grass" },
+		new String[] { "gravel", "brick" }, new String[] { "grass", "gravel" }, new String[] { "brick",
+			"brick@rot90" }, new String[] { "gravel", "gravel@x2" }, new String[] { "ihc", "gravel" });
+
+	/** Pairs that no setting was chosen on, made the same way. */
+	public static final List<String[]> HELD_OUT = List.of(new String[] { "grass", "grass@x2" },
+		new String[] { "brick", "brick@x2" }, new String[] { "gravel@rot90", "brick@rot90" });
 
 	private final PrintWriter out;
 

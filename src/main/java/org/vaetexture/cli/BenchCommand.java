@@ -58,15 +58,15 @@ final class BenchCommand implements Callable<Integer> {
 	private int large = 0;
 
 	@Option(names = "--segmentation",
-		description = "Also run the texture segmentation benchmark on two-texture composites of sample-images/.")
+		description = "Also run the texture segmentation benchmark on the two-texture composites of sample-images/ that its settings were chosen on.")
 	private boolean segmentation;
 
 	@Option(names = "--segmentation-held-out",
-		description = "Also run the segmentation benchmark on pairs no setting was chosen on (a texture beside itself turned or enlarged, ihc beside gravel).")
+		description = "Also run the segmentation benchmark on pairs no setting was chosen on (a texture beside itself enlarged; gravel beside brick, both turned).")
 	private boolean segmentationHeldOut;
 
 	@Option(names = "--smoothing", paramLabel = "R",
-		description = "Smoothing radius for --segmentation (default: half the tile size).")
+		description = "Smoothing radius for --segmentation (default: 3/4 of the tile size).")
 	private int smoothing = -1;
 
 	@Option(names = "--beta", description = "Beta for the novelty and segmentation cases (default: ${DEFAULT-VALUE}).")

@@ -38,7 +38,7 @@ final class SegmentCommand extends MapCommand {
 	private Path writeCentres;
 
 	@Option(names = "--smoothing", paramLabel = "R",
-		description = "Radius in pixels of the box the features are averaged over (default: half the tile size).")
+		description = "Radius in pixels of the box the log energies are averaged over (default: 3/4 of the tile size).")
 	private Integer smoothing;
 
 	@Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")

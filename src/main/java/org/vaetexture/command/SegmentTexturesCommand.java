@@ -32,7 +32,7 @@ public class SegmentTexturesCommand extends VaeCommand {
 	@Parameter(label = "Texture classes", min = "2", max = "255", persist = false)
 	private int classes = 2;
 
-	@Parameter(label = "Smoothing radius (-1: half the tile size)", min = "-1", persist = false)
+	@Parameter(label = "Smoothing radius (-1: 3/4 of the tile size)", min = "-1", persist = false)
 	private int smoothing = -1;
 
 	@Parameter(label = "Seed", persist = false)

@@ -3,19 +3,22 @@ package org.vaetexture.maps;
 import org.vaetexture.model.VaeConfig;
 
 /**
- * The per-pixel features that texture segmentation clusters: the log of the mean activation of
- * every channel of the encoder's two hidden layers over a (2r + 1)^2 box (as in the
- * {@link TextureDescriptor}), minus the mean of those logs over the layer's channels at that pixel.
- * The subtraction takes out the overall level of a layer's response, which follows local contrast
- * and brightness; what is left is the shape of the response across filters, i.e. the texture.
+ * The per-pixel features that texture segmentation clusters, at two scales. First the local
+ * energy: the log of the mean activation of every channel of the encoder's two hidden layers over
+ * a (2e + 1)^2 box, minus the mean of those logs over the layer's channels at that pixel (which
+ * takes out the overall level of a layer's response, following local contrast and brightness; what
+ * is left is the shape of the response across filters, i.e. the texture). Then these are averaged
+ * over a (2s + 1)^2 box. Averaging logs rather than widening the first box keeps a busy texture
+ * from dominating a box that straddles a boundary (the log of a mean leans towards the larger
+ * energies; a mean of logs does not) and lowers the features' spread within a texture.
  */
 final class SegmentationFeatures implements LatentMap {
 
-	private final int radius, latent, filters1, filters2;
+	private final int energyRadius, smoothingRadius, filters1, filters2;
 
-	SegmentationFeatures(final VaeConfig config, final int radius) {
-		this.radius = radius;
-		this.latent = config.latentDim();
+	SegmentationFeatures(final VaeConfig config, final int energyRadius, final int smoothingRadius) {
+		this.energyRadius = energyRadius;
+		this.smoothingRadius = smoothingRadius;
 		this.filters1 = config.filters1();
 		this.filters2 = config.filters2();
 	}
@@ -27,7 +30,7 @@ final class SegmentationFeatures implements LatentMap {
 
 	@Override
 	public int halo() {
-		return radius;
+		return energyRadius + smoothingRadius;
 	}
 
 	@Override
@@ -42,9 +45,15 @@ final class SegmentationFeatures implements LatentMap {
 
 	@Override
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
-		final float[][] d = TextureDescriptor.compute(codes, w, h, radius);
-		for (int c = 0; c < channels(); c++)
-			out[c] = d[2 * latent + c];
+		final float[][] hidden = codes.hidden();
+		final int s = smoothingRadius;
+		for (int c = 0; c < channels(); c++) {
+			final float[] energy = BoxFilter.mean(hidden[c], w + 2 * s, h + 2 * s, energyRadius);
+			for (int i = 0; i < energy.length; i++)
+				energy[i] = (float) Math.log(energy[i] + TextureDescriptor.EPSILON);
+			out[c] = BoxFilter.mean(energy, w, h, s);
+		}
+		// the channel mean is linear, so it may be taken out after the smoothing
 		centre(out, 0, filters1, w * h);
 		centre(out, filters1, filters2, w * h);
 	}

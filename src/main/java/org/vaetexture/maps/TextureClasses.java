@@ -6,16 +6,16 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
  * Texture classes fitted on one image, to label it and others with the same classes: the
- * fingerprint of the model whose features they describe, the features' smoothing radius, the
- * per-feature centre and scale that standardize them, the projection onto whitened principal
- * components, and a Gaussian mixture there (weight, mean - the class centre - and covariance of
- * each class). A pixel belongs to the class of largest weight x density. Class i (from 0) is label
+ * fingerprint of the model whose features they describe, the features' energy and smoothing
+ * radii, the per-feature centre and scale that standardize them, the projection onto whitened
+ * principal components, and a Gaussian mixture there (weight, mean - the class centre - and
+ * covariance of each class). A pixel belongs to the class of largest weight x density. Class i (from 0) is label
  * i + 1 in label images.
  */
 public final class TextureClasses {
 
 	private final String model;
-	private final int radius;
+	private final int energyRadius, radius;
 	private final double[] featureCentre, featureScale, weights;
 	private final double[][] projection, means;
 	private final double[][][] covariances;
@@ -29,11 +29,13 @@ public final class TextureClasses {
 	 * @param covariances [K][q][q]
 	 * @throws IllegalArgumentException if a covariance is not positive definite
 	 */
-	public TextureClasses(final String model, final int radius, final double[] featureCentre,
+	public TextureClasses(final String model, final int energyRadius, final int radius,
+		final double[] featureCentre,
 		final double[] featureScale, final double[][] projection, final double[] weights,
 		final double[][] means, final double[][][] covariances)
 	{
 		this.model = model;
+		this.energyRadius = energyRadius;
 		this.radius = radius;
 		this.featureCentre = featureCentre.clone();
 		this.featureScale = featureScale.clone();
@@ -70,6 +72,12 @@ public final class TextureClasses {
 		return model;
 	}
 
+	/** Radius of the box of the local energies (see {@link SegmentationFeatures}). */
+	public int energyRadius() {
+		return energyRadius;
+	}
+
+	/** Radius of the box the log energies are averaged over. */
 	public int radius() {
 		return radius;
 	}

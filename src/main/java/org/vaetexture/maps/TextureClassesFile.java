@@ -13,13 +13,13 @@ import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 
 /**
- * Reads and writes {@link TextureClasses} as a small JSON file (format 1): the model fingerprint,
- * smoothing radius, feature standardization, projection and the Gaussian mixture (weights, class
+ * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
+ * energy and smoothing radii, feature standardization, projection and the Gaussian mixture (weights, class
  * centres, covariances). Written atomically.
  */
 public final class TextureClassesFile {
 
-	private static final int FORMAT = 1;
+	private static final int FORMAT = 2;
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
 	private TextureClassesFile() {}
@@ -29,7 +29,7 @@ public final class TextureClassesFile {
 
 		int format;
 		String model;
-		int radius;
+		int energyRadius, radius;
 		double[] featureCentre, featureScale, weights;
 		double[][] projection, means;
 		double[][][] covariances;
@@ -39,6 +39,7 @@ public final class TextureClassesFile {
 		final Json j = new Json();
 		j.format = FORMAT;
 		j.model = classes.model();
+		j.energyRadius = classes.energyRadius();
 		j.radius = classes.radius();
 		j.featureCentre = classes.featureCentre();
 		j.featureScale = classes.featureScale();
@@ -64,11 +65,14 @@ public final class TextureClassesFile {
 		catch (final JsonParseException | IllegalStateException | NumberFormatException e) {
 			throw new VaeTextureException(what + " is not a centres file written by 'segment'", e);
 		}
+		if (j != null && j.format == 1) throw new VaeTextureException(what +
+			" was written by an older version of VAE Texture; fit the classes again with --write-centres");
 		if (j == null || j.format != FORMAT || j.model == null || j.featureCentre == null ||
 			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
 			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
 			j.featureScale.length != j.featureCentre.length || j.means.length != j.weights.length ||
-			j.covariances.length != j.weights.length) throw notCentres(what);
+			j.covariances.length != j.weights.length || j.energyRadius < 0 || j.radius < 0 ||
+			j.energyRadius > 256 || j.radius > 256) throw notCentres(what);
 		final int d = j.featureCentre.length, q = j.projection.length;
 		for (final double[] row : j.projection)
 			if (row == null || row.length != d) throw notCentres(what);
@@ -79,8 +83,8 @@ public final class TextureClassesFile {
 				if (row == null || row.length != q) throw notCentres(what);
 		}
 		try {
-			return new TextureClasses(j.model, j.radius, j.featureCentre, j.featureScale, j.projection,
-				j.weights, j.means, j.covariances);
+			return new TextureClasses(j.model, j.energyRadius, j.radius, j.featureCentre, j.featureScale,
+				j.projection, j.weights, j.means, j.covariances);
 		}
 		catch (final IllegalArgumentException e) {
 			throw notCentres(what);

@@ -27,8 +27,8 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
- * (hidden-layer energies averaged over a box of the smoothing radius) are standardized and
- * projected onto their first {@value #COMPONENTS} principal components, whitened; there a mixture
+ * (log hidden-layer energies over a box of {@link #energyRadius}, averaged over a box of the
+ * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS} principal components, whitened; there a mixture
  * of K Gaussians is fitted by expectation maximization on a seeded sample of the image's pixels,
  * first with a covariance per class (Apache Commons Math), then, from that, with one covariance
  * shared by all classes ({@link TiedGaussianMixture}), and every pixel gets the class of largest
@@ -46,25 +46,35 @@ public final class TextureSegmentation {
 
 	private final VaeModel model;
 	private final SegmentationFeatures features;
-	private final int radius;
+	private final int energyRadius, radius;
 
-	/** @param radius of the box over which features are averaged, in pixels */
+	/** @param radius of the box over which the log energies are averaged, in pixels */
 	public TextureSegmentation(final VaeModel model, final int radius) {
+		this(model, energyRadius(model.config()), radius);
+	}
+
+	private TextureSegmentation(final VaeModel model, final int energyRadius, final int radius) {
 		if (radius < 0 || radius > 256) throw new VaeTextureException(
 			"smoothing radius must be from 0 to 256 pixels, got " + radius);
 		this.model = model;
+		this.energyRadius = energyRadius;
 		this.radius = radius;
-		this.features = new SegmentationFeatures(model.config(), radius);
+		this.features = new SegmentationFeatures(model.config(), energyRadius, radius);
 	}
 
-	/** The segmentation that labels with classes fitted earlier (with their smoothing radius). */
+	/** The segmentation that labels with classes fitted earlier (with their radii). */
 	public static TextureSegmentation of(final VaeModel model, final TextureClasses classes) {
-		return new TextureSegmentation(model, classes.radius());
+		return new TextureSegmentation(model, classes.energyRadius(), classes.radius());
 	}
 
-	/** The default smoothing radius: half the tile size. */
+	/** Radius of the box of the local energies: 3/8 of the tile size. */
+	static int energyRadius(final VaeConfig config) {
+		return 3 * config.tileSize() / 8;
+	}
+
+	/** The default smoothing radius: 3/4 of the tile size. */
 	public static int defaultRadius(final VaeConfig config) {
-		return config.tileSize() / 2;
+		return 3 * config.tileSize() / 4;
 	}
 
 	/**
@@ -117,8 +127,8 @@ public final class TextureSegmentation {
 		for (int k = 0; k < classes; k++)
 			covariances[k] = mixture.covariance;
 		try {
-			return new TextureClasses(ModelFingerprint.of(model), radius, centre, scale, projection,
-				mixture.weights, mixture.means, covariances);
+			return new TextureClasses(ModelFingerprint.of(model), energyRadius, radius, centre, scale,
+				projection, mixture.weights, mixture.means, covariances);
 		}
 		catch (final IllegalArgumentException e) {
 			throw cannotFit(classes);
@@ -170,7 +180,7 @@ public final class TextureSegmentation {
 			image.planes()));
 		final SplittableRandom random = new SplittableRandom(seed);
 		final List<double[]> samples = new ArrayList<>();
-		new MapRunner(model).forEachBlock(image, radius, true, (codes, plane, x0, y0, w, h) -> {
+		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
 			final float[][] f = new float[d][w * h];
 			features.compute(codes, w, h, f);
 			for (int i = 0; i < w * h; i++)
@@ -194,12 +204,13 @@ public final class TextureSegmentation {
 	{
 		if (!classes.model().equals(ModelFingerprint.of(model))) throw new VaeTextureException(
 			"the class centres were made with another model; use the model they were fitted with");
-		if (classes.radius() != radius || classes.dimension() != features.channels())
+		if (classes.energyRadius() != energyRadius || classes.radius() != radius || classes
+			.dimension() != features.channels())
 			throw new VaeTextureException("the class centres were made with other segmentation settings");
 		final int d = features.channels(), planes = image.planes();
 		final Img<UnsignedByteType> labels = MapRunner.create(new UnsignedByteType(), image.width(),
 			image.height(), 1, planes);
-		new MapRunner(model).forEachBlock(image, radius, true, (codes, plane, x0, y0, w, h) -> {
+		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
 			final float[][] f = new float[d][w * h];
 			features.compute(codes, w, h, f);
 			RandomAccessibleInterval<UnsignedByteType> target = labels;

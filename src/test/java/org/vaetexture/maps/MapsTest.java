@@ -81,7 +81,7 @@ class MapsTest {
 	void blockSizeDoesNotChangeAnyMap() {
 		final TextureImage image = region(100, 50, 90, 70);
 		for (final LatentMap map : new LatentMap[] { new FeatureMap(4), new KlMap(), new NoveltyMap(
-			model.novelty()) })
+			model.novelty()), new SegmentationFeatures(model.config(), 3, 5) })
 			assertSame(new MapRunner(model, 256).run(image, map), new MapRunner(model, 24).run(image, map),
 				1e-5);
 	}

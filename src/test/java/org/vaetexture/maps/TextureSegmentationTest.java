@@ -99,6 +99,9 @@ class TextureSegmentationTest {
 			image, classes, f -> {}, () -> false));
 		final Path junk = Files.writeString(dir.resolve("junk.json"), "[1, 2]");
 		assertMessage("is not a centres file", () -> TextureClassesFile.load(junk));
+		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
+		assertMessage("written by an older version of VAE Texture; fit the classes again", () ->
+			TextureClassesFile.load(old));
 	}
 
 	@Test
