@@ -53,7 +53,7 @@ public final class SegmentationBenchmark {
 	public void run(final Path samples, final VaeConfig.Builder config,
 		final TrainingOptions options, final int radius, final List<String[]> pairs)
 	{
-		out.printf("%-22s %9s %8s %10s%n", "composite", "accuracy", "train s", "segment s");
+		out.printf("%-26s %9s %8s %10s%n", "composite", "accuracy", "train s", "segment s");
 		double sum = 0;
 		for (final String[] pair : pairs) {
 			final TextureComposite composite = TextureComposite.of(texture(samples, pair[0]), texture(
@@ -70,16 +70,16 @@ public final class SegmentationBenchmark {
 				() -> false);
 			final double accuracy = LabelAccuracy.of(composite.truth(), TextureComposite.labels(labels,
 				composite.image().width(), composite.image().height()));
-			out.printf(Locale.ROOT, "%-22s %9.3f %8.1f %10.1f%n", composite.image().name(), accuracy,
+			out.printf(Locale.ROOT, "%-26s %9.3f %8.1f %10.1f%n", composite.image().name(), accuracy,
 				(t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
 			out.flush();
 			sum += accuracy;
 		}
-		out.printf(Locale.ROOT, "%-22s %9.3f%n", "mean", sum / pairs.size());
+		out.printf(Locale.ROOT, "%-26s %9.3f%n", "mean", sum / pairs.size());
 		out.flush();
 	}
 
-	/** A sample image as 8-bit grey, turned or enlarged as its name says (see {@link #HELD_OUT}). */
+	/** A sample image as 8-bit grey, turned or enlarged as its name says (see {@link #PAIRS}). */
 	private static TextureImage texture(final Path samples, final String spec) {
 		final String name = spec.replaceFirst("@.*", "");
 		final Path file = samples.resolve(name + ".tif");

@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 	private boolean segmentationHeldOut;
 
 	@Option(names = "--smoothing", paramLabel = "R",
-		description = "Smoothing radius for --segmentation (default: 3/4 of the tile size).")
+		description = "Smoothing radius for --segmentation and --segmentation-held-out (default: 3/4 of the tile size).")
 	private int smoothing = -1;
 
 	@Option(names = "--beta", description = "Beta for the novelty and segmentation cases (default: ${DEFAULT-VALUE}).")

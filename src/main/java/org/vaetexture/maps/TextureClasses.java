@@ -9,8 +9,8 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
  * fingerprint of the model whose features they describe, the features' energy and smoothing
  * radii, the per-feature centre and scale that standardize them, the projection onto whitened
  * principal components, and a Gaussian mixture there (weight, mean - the class centre - and
- * covariance of each class). A pixel belongs to the class of largest weight x density. Class i (from 0) is label
- * i + 1 in label images.
+ * covariance of each class). A pixel belongs to the class of largest weight x density. Class i
+ * (from 0) is label i + 1 in label images.
  */
 public final class TextureClasses {
 
@@ -24,15 +24,16 @@ public final class TextureClasses {
 	private final double[] offsets;
 
 	/**
+	 * @param energyRadius radius of the box of the local energies, in pixels
+	 * @param radius radius of the box the log energies are averaged over, in pixels
 	 * @param projection [q][D]: whitened principal components of the standardized features
 	 * @param means [K][q]
 	 * @param covariances [K][q][q]
 	 * @throws IllegalArgumentException if a covariance is not positive definite
 	 */
 	public TextureClasses(final String model, final int energyRadius, final int radius,
-		final double[] featureCentre,
-		final double[] featureScale, final double[][] projection, final double[] weights,
-		final double[][] means, final double[][][] covariances)
+		final double[] featureCentre, final double[] featureScale, final double[][] projection,
+		final double[] weights, final double[][] means, final double[][][] covariances)
 	{
 		this.model = model;
 		this.energyRadius = energyRadius;

@@ -14,8 +14,8 @@ import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
- * energy and smoothing radii, feature standardization, projection and the Gaussian mixture (weights, class
- * centres, covariances). Written atomically.
+ * energy and smoothing radii, feature standardization, projection and the Gaussian mixture
+ * (weights, class centres, covariances). Written atomically.
  */
 public final class TextureClassesFile {
 
@@ -29,7 +29,7 @@ public final class TextureClassesFile {
 
 		int format;
 		String model;
-		int energyRadius, radius;
+		Integer energyRadius, radius;
 		double[] featureCentre, featureScale, weights;
 		double[][] projection, means;
 		double[][][] covariances;
@@ -66,13 +66,14 @@ public final class TextureClassesFile {
 			throw new VaeTextureException(what + " is not a centres file written by 'segment'", e);
 		}
 		if (j != null && j.format == 1) throw new VaeTextureException(what +
-			" was written by an older version of VAE Texture; fit the classes again with --write-centres");
+			" was written by an older version of VAE Texture; fit the classes again and write a new one");
 		if (j == null || j.format != FORMAT || j.model == null || j.featureCentre == null ||
 			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
 			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
 			j.featureScale.length != j.featureCentre.length || j.means.length != j.weights.length ||
-			j.covariances.length != j.weights.length || j.energyRadius < 0 || j.radius < 0 ||
-			j.energyRadius > 256 || j.radius > 256) throw notCentres(what);
+			j.covariances.length != j.weights.length || j.energyRadius == null || j.radius == null ||
+			j.energyRadius < 0 || j.radius < 0 || j.energyRadius > 256 || j.radius > 256)
+			throw notCentres(what);
 		final int d = j.featureCentre.length, q = j.projection.length;
 		for (final double[] row : j.projection)
 			if (row == null || row.length != d) throw notCentres(what);

@@ -27,12 +27,12 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
- * (log hidden-layer energies over a box of {@link #energyRadius}, averaged over a box of the
- * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS} principal components, whitened; there a mixture
- * of K Gaussians is fitted by expectation maximization on a seeded sample of the image's pixels,
- * first with a covariance per class (Apache Commons Math), then, from that, with one covariance
- * shared by all classes ({@link TiedGaussianMixture}), and every pixel gets the class of largest
- * posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
+ * (log hidden-layer energies over a box of radius 3/8 of the tile size, averaged over a box of the
+ * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
+ * principal components, whitened; there a mixture of K Gaussians is fitted by expectation
+ * maximization on a seeded sample of the image's pixels, first with a covariance per class (Apache
+ * Commons Math), then, from that, with one covariance shared by all classes
+ * ({@link TiedGaussianMixture}), and every pixel gets the class of largest posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
  * with them, so a second image gets the same classes.
  */
 public final class TextureSegmentation {

@@ -83,6 +83,8 @@ class TextureSegmentationTest {
 		TextureClassesFile.save(classes, file);
 		final TextureClasses loaded = TextureClassesFile.load(file);
 		assertEquals(2, loaded.count());
+		assertEquals(classes.energyRadius(), loaded.energyRadius());
+		assertEquals(classes.radius(), loaded.radius());
 		assertArrayEquals(labels, values(TextureSegmentation.of(model, loaded).label(image, loaded,
 			f -> {}, () -> false)));
 	}
@@ -100,7 +102,7 @@ class TextureSegmentationTest {
 		final Path junk = Files.writeString(dir.resolve("junk.json"), "[1, 2]");
 		assertMessage("is not a centres file", () -> TextureClassesFile.load(junk));
 		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
-		assertMessage("written by an older version of VAE Texture; fit the classes again", () ->
+		assertMessage("written by an older version of VAE Texture; fit the classes again and write a new one", () ->
 			TextureClassesFile.load(old));
 	}
 
