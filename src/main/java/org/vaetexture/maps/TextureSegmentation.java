@@ -32,8 +32,9 @@ import org.vaetexture.model.VaeModel;
  * principal components, whitened; there a mixture of K Gaussians is fitted by expectation
  * maximization on a seeded sample of the image's pixels, first with a covariance per class (Apache
  * Commons Math), then, from that, with one covariance shared by all classes
- * ({@link TiedGaussianMixture}), and every pixel gets the class of largest posterior. {@link #fit} learns the classes of an image; {@link #label} labels any image
- * with them, so a second image gets the same classes.
+ * ({@link TiedGaussianMixture}), and every pixel gets the class of largest posterior.
+ * {@link #fit} learns the classes of an image; {@link #label} labels any image with them, so a
+ * second image gets the same classes.
  */
 public final class TextureSegmentation {
 

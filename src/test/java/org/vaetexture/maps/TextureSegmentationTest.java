@@ -102,8 +102,8 @@ class TextureSegmentationTest {
 		final Path junk = Files.writeString(dir.resolve("junk.json"), "[1, 2]");
 		assertMessage("is not a centres file", () -> TextureClassesFile.load(junk));
 		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
-		assertMessage("written by an older version of VAE Texture; fit the classes again and write a new one", () ->
-			TextureClassesFile.load(old));
+		assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
+			"new one", () -> TextureClassesFile.load(old));
 	}
 
 	@Test
