@@ -93,19 +93,19 @@ final class BenchCommand implements Callable<Integer> {
 		}
 		Backend.useThreads(threads);
 		final Benchmark bench = new Benchmark(spec.commandLine().getOut());
+		final TrainingOptions options = TrainingOptions.builder().epochs(epochs).seed(seed).build();
 		if (!skipSpeed) bench.speed(seconds, peer, peerThreads);
 		if (!skipNovelty) {
 			if (!Files.isDirectory(data)) throw new VaeTextureException("--novelty-data '" + data +
 				"' is not a folder; give the folder of the novelty cases or --skip-novelty");
-			bench.novelty(data, VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs)
-				.seed(seed).build());
+			bench.novelty(data, VaeConfig.builder().beta(beta), options);
 		}
-		if (segmentation) new SegmentationBenchmark(spec.commandLine().getOut()).run(Path.of(
-			"sample-images"), VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs).seed(
-				seed).build(), smoothing, SegmentationBenchmark.PAIRS);
-		if (segmentationHeldOut) new SegmentationBenchmark(spec.commandLine().getOut()).run(Path.of(
-			"sample-images"), VaeConfig.builder().beta(beta), TrainingOptions.builder().epochs(epochs)
-				.seed(seed).build(), smoothing, SegmentationBenchmark.HELD_OUT);
+		final SegmentationBenchmark segmentations = new SegmentationBenchmark(spec.commandLine()
+			.getOut());
+		if (segmentation) segmentations.run(Path.of("sample-images"), VaeConfig.builder().beta(beta),
+			options, smoothing, SegmentationBenchmark.PAIRS);
+		if (segmentationHeldOut) segmentations.run(Path.of("sample-images"), VaeConfig.builder().beta(
+			beta), options, smoothing, SegmentationBenchmark.HELD_OUT);
 		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
 		return 0;
 	}

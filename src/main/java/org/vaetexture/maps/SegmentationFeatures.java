@@ -47,12 +47,9 @@ final class SegmentationFeatures implements LatentMap {
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
 		final float[][] hidden = codes.hidden();
 		final int s = smoothingRadius;
-		for (int c = 0; c < channels(); c++) {
-			final float[] energy = BoxFilter.mean(hidden[c], w + 2 * s, h + 2 * s, energyRadius);
-			for (int i = 0; i < energy.length; i++)
-				energy[i] = (float) Math.log(energy[i] + TextureDescriptor.EPSILON);
-			out[c] = BoxFilter.mean(energy, w, h, s);
-		}
+		for (int c = 0; c < channels(); c++)
+			out[c] = BoxFilter.mean(TextureDescriptor.logEnergy(hidden[c], w + 2 * s, h + 2 * s,
+				energyRadius), w, h, s);
 		// the channel mean is linear, so it may be taken out after the smoothing
 		centre(out, 0, filters1, w * h);
 		centre(out, filters1, filters2, w * h);

@@ -14,7 +14,7 @@ import org.vaetexture.model.VaeConfig;
 final class TextureDescriptor {
 
 	/** Added to mean activations before the log, in normalized units. */
-	static final float EPSILON = 0.01f;
+	private static final float EPSILON = 0.01f;
 
 	private TextureDescriptor() {}
 
@@ -34,12 +34,21 @@ final class TextureDescriptor {
 			d[j] = BoxFilter.mean(codes.mu(j), w, h, r);
 			d[l + j] = BoxFilter.mean(codes.logvar(j), w, h, r);
 		}
-		for (int c = 0; c < hidden.length; c++) {
-			final float[] pooled = BoxFilter.mean(hidden[c], w, h, r);
-			for (int i = 0; i < pooled.length; i++)
-				pooled[i] = (float) Math.log(pooled[i] + EPSILON);
-			d[2 * l + c] = pooled;
-		}
+		for (int c = 0; c < hidden.length; c++)
+			d[2 * l + c] = logEnergy(hidden[c], w, h, r);
 		return d;
+	}
+
+	/**
+	 * The log of a channel's mean activation (its local energy) over a (2r + 1)^2 box.
+	 *
+	 * @param activations of (w + 2r) x (h + 2r) pixels
+	 * @return w x h
+	 */
+	static float[] logEnergy(final float[] activations, final int w, final int h, final int r) {
+		final float[] pooled = BoxFilter.mean(activations, w, h, r);
+		for (int i = 0; i < pooled.length; i++)
+			pooled[i] = (float) Math.log(pooled[i] + EPSILON);
+		return pooled;
 	}
 }

@@ -177,8 +177,8 @@ final class WinogradHead {
 	}
 
 	/**
-	 * Rows xi (and, for {@code rows} = 2, xi + 1) of B<sup>T</sup> d, written at {@code at}. Rows xi and
-	 * xi + 1 belong to the points a and -a, so their polynomials are p(x) and p(-x): the same
+	 * Rows xi (and, for {@code rows} = 2, xi + 1) of B<sup>T</sup> d, written at {@code at}. Rows
+	 * xi and xi + 1 belong to the points a and -a, so their polynomials are p(x) and p(-x): the same
 	 * coefficients at even powers, opposite ones at odd powers. Both rows come from the even and odd
 	 * sums of one.
 	 */
@@ -207,7 +207,8 @@ final class WinogradHead {
 		final int segments)
 	{
 		final int k = outputs, outW = segments * m;
-		final INDArray result = Nd4j.createUninitialized(productArrays[0].dataType(), batch, outH, outW, k);
+		final INDArray result = Nd4j.createUninitialized(productArrays[0].dataType(), batch, outH,
+			outW, k);
 		final FloatBuffer out = NativeArrays.values(result).duplicate();
 		final FloatBuffer[] in = new FloatBuffer[ALPHA];
 		for (int xi = 0; xi < ALPHA; xi++)
