@@ -20,21 +20,17 @@ import net.imglib2.view.Views;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaetexture.api.Monitor;
+import org.vaetexture.api.VaeTexture;
+import org.vaetexture.dense.DenseEncoder;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.TextureImage;
-import org.vaetexture.maps.DenseEncoder;
-import org.vaetexture.maps.KlMap;
-import org.vaetexture.maps.MapRunner;
-import org.vaetexture.maps.NoveltyCalibration;
-import org.vaetexture.maps.NoveltyMap;
 import org.vaetexture.model.Normalization;
 import org.vaetexture.model.TrainingSummary;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.model.VaeNetwork;
 import org.vaetexture.train.GaussianNoise;
-import org.vaetexture.train.Trainer;
-import org.vaetexture.train.TrainingListener;
 import org.vaetexture.train.TrainingOptions;
 
 /**
@@ -110,9 +106,8 @@ public final class Benchmark {
 	 */
 	public void large(final Path sample, final int n) {
 		final TextureImage texture = ImageFiles.open(sample);
-		VaeModel model = new Trainer(VaeConfig.builder().build(), TrainingOptions.builder().epochs(1)
-			.stepsPerEpoch(8).build()).train(List.of(texture), TrainingListener.NONE, () -> false);
-		model = NoveltyCalibration.calibrate(model, List.of(texture), 0.01, f -> {}, () -> false);
+		final VaeModel model = VaeTexture.train(List.of(texture), VaeConfig.builder(), TrainingOptions
+			.builder().epochs(1).stepsPerEpoch(8).build(), Monitor.NONE);
 		final byte[] pixels = new byte[n * n];
 		final net.imglib2.RandomAccess<? extends RealType<?>> ra = Views.extendMirrorSingle(texture
 			.data()).randomAccess();
@@ -124,7 +119,7 @@ public final class Benchmark {
 		final TextureImage big = new TextureImage("large", Views.addDimension(Views.addDimension(
 			ArrayImgs.unsignedBytes(pixels, n, n), 0, 0), 0, 0), null);
 		final long t0 = System.nanoTime();
-		new MapRunner(model).run(big, new NoveltyMap(model.novelty()));
+		VaeTexture.novelty(model, big, Monitor.NONE);
 		final double s = (System.nanoTime() - t0) / 1e9;
 		out.printf(Locale.ROOT, "large_novelty_map %dx%d %.1f s (%.0f pixels/s), peak_rss_mb %.0f%n",
 			n, n, s, (double) n * n / s, peakRssMb());
@@ -147,19 +142,15 @@ public final class Benchmark {
 			final String name = train.getFileName().toString().replace("-train.tif", "");
 			final TextureImage trainImage = ImageFiles.open(train);
 			final long t0 = System.nanoTime();
-			VaeModel model = new Trainer(config.channels(trainImage.channels()).build(), options).train(
-				List.of(trainImage), TrainingListener.NONE, () -> false);
-			model = NoveltyCalibration.calibrate(model, List.of(trainImage),
-				NoveltyCalibration.DEFAULT_FALSE_POSITIVE_RATE, f -> {}, () -> false);
+			final VaeModel model = VaeTexture.train(List.of(trainImage), config, options, Monitor.NONE);
 			final double trainSeconds = (System.nanoTime() - t0) / 1e9;
 			final TextureImage test = ImageFiles.open(folder.resolve(name + "-test.tif"));
 			final boolean[] mask = mask(ImageFiles.open(folder.resolve(name + "-mask.tif")));
 			final long t1 = System.nanoTime();
-			final MapRunner runner = new MapRunner(model);
-			final PixelScores novelty = PixelScores.of(values(runner.run(test, new NoveltyMap(model
-				.novelty()))), mask);
+			final PixelScores novelty = PixelScores.of(values(VaeTexture.novelty(model, test,
+				Monitor.NONE)), mask);
 			final double mapSeconds = (System.nanoTime() - t1) / 1e9;
-			final PixelScores kl = PixelScores.of(values(runner.run(test, new KlMap())), mask);
+			final PixelScores kl = PixelScores.of(values(VaeTexture.kl(model, test, Monitor.NONE)), mask);
 			out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %10.3f %8.1f %8.1f%n", name, novelty.auroc(),
 				novelty.averagePrecision(), kl.auroc(), trainSeconds, mapSeconds);
 			out.flush();

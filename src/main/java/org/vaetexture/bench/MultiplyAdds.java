@@ -1,6 +1,6 @@
 package org.vaetexture.bench;
 
-import org.vaetexture.maps.DenseEncoder;
+import org.vaetexture.dense.DenseEncoder;
 import org.vaetexture.model.VaeConfig;
 
 /**

@@ -7,17 +7,18 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
+
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.vaetexture.api.Monitor;
+import org.vaetexture.api.VaeTexture;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.TextureImage;
-import org.vaetexture.maps.TextureClasses;
-import org.vaetexture.maps.TextureSegmentation;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
-import org.vaetexture.train.Trainer;
-import org.vaetexture.train.TrainingListener;
+import org.vaetexture.segment.SegmentationOptions;
+import org.vaetexture.segment.TextureClasses;
 import org.vaetexture.train.TrainingOptions;
 
 /**
@@ -59,15 +60,14 @@ public final class SegmentationBenchmark {
 			final TextureComposite composite = TextureComposite.of(texture(samples, pair[0]), texture(
 				samples, pair[1]));
 			final long t0 = System.nanoTime();
-			final VaeModel model = new Trainer(config.channels(1).build(), options).train(List.of(
-				composite.image()), TrainingListener.NONE, () -> false);
+			final VaeModel model = VaeTexture.train(List.of(composite.image()), config, options,
+				Monitor.NONE);
 			final long t1 = System.nanoTime();
-			final TextureSegmentation segmentation = new TextureSegmentation(model, radius < 0
-				? TextureSegmentation.defaultRadius(model.config()) : radius);
-			final TextureClasses classes = segmentation.fit(composite.image(), 2, options.seed(), f -> {},
-				() -> false);
-			final Img<UnsignedByteType> labels = segmentation.label(composite.image(), classes, f -> {},
-				() -> false);
+			final TextureClasses classes = VaeTexture.fitClasses(model, composite.image(),
+				SegmentationOptions.defaults().withClasses(2).withSmoothing(radius).withSeed(options
+					.seed()), Monitor.NONE);
+			final Img<UnsignedByteType> labels = VaeTexture.segment(model, composite.image(), classes,
+				Monitor.NONE);
 			final double accuracy = LabelAccuracy.of(composite.truth(), TextureComposite.labels(labels,
 				composite.image().width(), composite.image().height()));
 			out.printf(Locale.ROOT, "%-26s %9.3f %8.1f %10.1f%n", composite.image().name(), accuracy,

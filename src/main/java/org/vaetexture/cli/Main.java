@@ -8,8 +8,8 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.macro.HeadlessPatch;
 import org.vaetexture.model.ModelFile;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code java -jar vae-texture.jar SUBCOMMAND ...}. Results go to stdout, progress
@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vae-texture", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
 	description = "Learns image texture with a convolutional VAE and maps it.",
-	subcommands = { TrainCommand.class, InfoCommand.class, FeaturesCommand.class, KlCommand.class,
-		NoveltyCommand.class, ReconstructCommand.class, GenerateCommand.class, TraverseCommand.class, SegmentCommand.class,
-		OverviewCommand.class, ReconstructTilesCliCommand.class,
-		MacroRunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+	subcommands = { TrainSubcommand.class, InfoSubcommand.class, FeaturesSubcommand.class, KlSubcommand.class,
+		NoveltySubcommand.class, ReconstructSubcommand.class, GenerateSubcommand.class, TraverseSubcommand.class, SegmentSubcommand.class,
+		OverviewSubcommand.class, ReconstructTilesSubcommand.class,
+		MacroSubcommand.class, BenchSubcommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	/** Exit status for bad input or usage. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.array.ArrayImgs;

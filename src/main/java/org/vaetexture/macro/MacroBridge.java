@@ -19,6 +19,7 @@ import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
@@ -30,7 +31,7 @@ import org.scijava.module.ModuleService;
  * {@code Menus.pluginsTable}, the narrow seam this bridge depends on) with ImageJ's built-in
  * commands from {@code IJ_Props.txt} (shortcuts stripped from their labels) and
  * {@code ij-menu-commands.txt} (those {@code ij.Menus} adds in code) and with every SciJava command under Plugins > VAE Texture,
- * labelled with its menu leaf as Fiji does. Those run through {@link MacroCommand}.
+ * labelled with its menu leaf as Fiji does. Those run through {@link CommandPlugIn}.
  */
 public final class MacroBridge {
 
@@ -46,10 +47,10 @@ public final class MacroBridge {
 	static synchronized Context context() {
 		if (context == null) {
 			context = new Context(CommandService.class, ModuleService.class, StatusService.class,
-				LogService.class);
+				LogService.class, ConvertService.class);
 			// a failed command's message aborts the macro and reaches its caller (the command line
 			// prints it as its one error line); logged as well, it would be printed twice
-			context.service(LogService.class).setLevel("org.vaetexture.command", LogLevel.NONE);
+			context.service(LogService.class).setLevel("org.vaetexture.fiji", LogLevel.NONE);
 		}
 		return context;
 	}
@@ -71,7 +72,7 @@ public final class MacroBridge {
 		for (final CommandInfo info : context().service(CommandService.class).getCommands()) {
 			if (info.getMenuPath() == null || info.getMenuPath().size() != 3 || !"VAE Texture".equals(
 				info.getMenuPath().get(1).getName())) continue;
-			table.put(info.getMenuPath().getLeaf().getName(), MacroCommand.class.getName() + "(\"" + info
+			table.put(info.getMenuPath().getLeaf().getName(), CommandPlugIn.class.getName() + "(\"" + info
 				.getClassName() + "\")");
 		}
 	}

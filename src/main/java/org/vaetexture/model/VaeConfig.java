@@ -1,5 +1,6 @@
 package org.vaetexture.model;
 
+import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 
 /**
@@ -10,20 +11,10 @@ import org.vaetexture.VaeTextureException;
  * The encoder is two 3x3 stride-2 convolutions with VALID padding ({@code filters1}, then
  * {@code filters2} channels, ReLU) and a dense layer to mean and log-variance; the decoder a dense
  * layer to {@code filters2} x T/4 x T/4, then two 4x4 stride-2 transposed convolutions (padding 1).
- * With the defaults this is the reference VAE of the benchmark.
+ * With the defaults ({@link Defaults}) this is the reference VAE of the benchmark.
  */
 public final class VaeConfig {
 
-	public static final int DEFAULT_TILE_SIZE = 32;
-	public static final int DEFAULT_LATENT_DIM = 16;
-	public static final int DEFAULT_FILTERS1 = 32;
-	public static final int DEFAULT_FILTERS2 = 64;
-	/**
-	 * Default weight of the KL term. Below 1 so that the latent code keeps texture detail: with beta
-	 * 1 a VAE on stochastic texture (grass) collapses to the prior, its codes carry nothing, and
-	 * novelty maps lose most of their power (see README's novelty benchmark).
-	 */
-	public static final double DEFAULT_BETA = 0.1;
 	/**
 	 * Most trainable parameters a network may have: 2^26 float32 values are 256 MB, about 1 GB while
 	 * training (gradients and Adam's two moments), so an absurd size fails here, not in memory.
@@ -139,12 +130,12 @@ public final class VaeConfig {
 	/** Collects the values of a {@link VaeConfig}; {@link #build()} validates them. */
 	public static final class Builder {
 
-		private int tileSize = DEFAULT_TILE_SIZE;
+		private int tileSize = Defaults.TILE_SIZE;
 		private int channels = 1;
-		private int latentDim = DEFAULT_LATENT_DIM;
-		private int filters1 = DEFAULT_FILTERS1;
-		private int filters2 = DEFAULT_FILTERS2;
-		private double beta = DEFAULT_BETA;
+		private int latentDim = Defaults.LATENT_DIM;
+		private int filters1 = Defaults.FILTERS1;
+		private int filters2 = Defaults.FILTERS2;
+		private double beta = Defaults.BETA;
 
 		private Builder() {}
 

@@ -12,6 +12,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.ImageChecks;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.image.TileStacks;
 import org.vaetexture.model.Normalization;
@@ -29,7 +30,7 @@ public final class TileExtractor {
 	/** @return T x T [x C] x N */
 	public static Img<FloatType> grid(final TextureImage image, final int tileSize) {
 		VaeConfig.requireTileSize(tileSize);
-		TileSampler.requireLargeEnough(image, tileSize);
+		ImageChecks.requireAtLeastOneTile(image, tileSize);
 		final List<long[]> corners = new ArrayList<>();
 		final RandomAccess<? extends RealType<?>> mask = image.mask() == null ? null : image.mask()
 			.randomAccess();
@@ -65,7 +66,7 @@ public final class TileExtractor {
 		if (count < 1 || count > 100_000) throw new VaeTextureException(
 			"tile count must be from 1 to 100000, got " + count);
 		VaeConfig.requireTileSize(tileSize);
-		TileSampler.requireLargeEnough(image, tileSize);
+		ImageChecks.requireAtLeastOneTile(image, tileSize);
 		final int c = image.channels();
 		TileStacks.requireSize(count, tileSize, c);
 		final float[] zeros = new float[c], ones = new float[c];

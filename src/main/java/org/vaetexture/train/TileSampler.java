@@ -36,20 +36,11 @@ public final class TileSampler {
 		double total = 0;
 		for (int i = 0; i < images.size(); i++) {
 			final TextureImage image = images.get(i);
-			requireLargeEnough(image, tileSize);
 			if (image.mask() != null) requireMaskedPositions(image);
 			total += (double) (image.width() - tileSize + 1) * (image.height() - tileSize + 1) * image
 				.planes();
 			cumulativeWeight[i] = total;
 		}
-	}
-
-	/** Fails unless the image is at least one tile wide and high. */
-	public static void requireLargeEnough(final TextureImage image, final int tileSize) {
-		if (image.width() < tileSize || image.height() < tileSize) throw new VaeTextureException(
-			"image '" + image.name() + "' is " + image.width() + " x " + image.height() +
-				" pixels, smaller than the tile size " + tileSize +
-				"; use a smaller tile size or a larger image");
 	}
 
 	private void requireMaskedPositions(final TextureImage image) {

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.image.ImageChecks;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.EpochRecord;
@@ -116,7 +117,7 @@ public final class Trainer {
 			if (image.channels() != config.channels()) throw new VaeTextureException("image '" + image
 				.name() + "' has " + image.channels() + " channel(s), the model expects " + config
 					.channels() + "; give images with the same channels");
-			TileSampler.requireLargeEnough(image, config.tileSize());
+			ImageChecks.requireAtLeastOneTile(image, config.tileSize());
 		}
 	}
 

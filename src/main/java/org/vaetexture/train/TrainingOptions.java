@@ -1,17 +1,19 @@
 package org.vaetexture.train;
 
+import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 
 /**
  * How to train (as opposed to what to train, {@link org.vaetexture.model.VaeConfig}): epochs of
  * {@code stepsPerEpoch} Adam steps on fresh random batches, a fixed set of held-out validation
  * tiles, early stopping after {@code patience} epochs without a better validation loss (0: never),
- * the seed and the thread count. Immutable; made with {@link #builder()}.
+ * the seed, the thread count, and the false-positive rate of the novelty calibration that follows
+ * training. Immutable; made with {@link #builder()}, which starts from {@link Defaults}.
  */
 public final class TrainingOptions {
 
 	private final int epochs, stepsPerEpoch, batchSize, validationTiles, patience, threads;
-	private final double learningRate;
+	private final double learningRate, falsePositiveRate;
 	private final long seed;
 
 	private TrainingOptions(final Builder b) {
@@ -22,6 +24,7 @@ public final class TrainingOptions {
 		patience = b.patience;
 		threads = b.threads;
 		learningRate = b.learningRate;
+		falsePositiveRate = b.falsePositiveRate;
 		seed = b.seed;
 	}
 
@@ -61,13 +64,20 @@ public final class TrainingOptions {
 		return seed;
 	}
 
+	/** Fraction of training pixels above the novelty mask's threshold, set when training ends. */
+	public double falsePositiveRate() {
+		return falsePositiveRate;
+	}
+
 	/** Collects training options; {@link #build()} validates them. */
 	public static final class Builder {
 
-		private int epochs = 10, stepsPerEpoch = 64, batchSize = 64, validationTiles = 256,
-				patience = 3, threads = 1;
-		private double learningRate = 1e-3;
-		private long seed = 1;
+		private int epochs = Defaults.EPOCHS, stepsPerEpoch = Defaults.STEPS_PER_EPOCH,
+				batchSize = Defaults.BATCH_SIZE, validationTiles = Defaults.VALIDATION_TILES,
+				patience = Defaults.PATIENCE, threads = Defaults.THREADS;
+		private double learningRate = Defaults.LEARNING_RATE,
+				falsePositiveRate = Defaults.FALSE_POSITIVE_RATE;
+		private long seed = Defaults.SEED;
 
 		private Builder() {}
 
@@ -111,6 +121,11 @@ public final class TrainingOptions {
 			return this;
 		}
 
+		public Builder falsePositiveRate(final double v) {
+			falsePositiveRate = v;
+			return this;
+		}
+
 		/** @throws VaeTextureException naming the first value out of range */
 		public TrainingOptions build() {
 			check(epochs >= 1 && epochs <= 100_000, "epochs must be from 1 to 100000, got " + epochs);
@@ -124,6 +139,8 @@ public final class TrainingOptions {
 			check(threads >= 1 && threads <= 256, "threads must be from 1 to 256, got " + threads);
 			check(learningRate > 0 && learningRate <= 1,
 				"learning rate must be above 0 and at most 1, got " + learningRate);
+			check(falsePositiveRate > 0 && falsePositiveRate < 1,
+				"false-positive rate must be between 0 and 1, got " + falsePositiveRate);
 			return new TrainingOptions(this);
 		}
 

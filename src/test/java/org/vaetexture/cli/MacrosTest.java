@@ -161,6 +161,8 @@ class MacrosTest {
 			{ "run(\"Extract Texture Tiles\", \"tile_size=0\");", "tile size must be an even number" },
 			{ "run(\"Train VAE\", \"model=[" + dir.resolve("m.zip") + "] tile_size=abc\");",
 				"option tile_size=abc of Train VAE is not a valid int" },
+			{ "run(\"Train VAE\", \"model=[" + dir.resolve("m.zip") + "] epochs=2.5\");",
+				"option epochs=2.5 of Train VAE is not a valid int" },
 			{ "run(\"Train VAE\", \"model=[" + dir.resolve("m.zip") + "] epochs=0\");",
 				"epochs must be from 1" },
 			{ "run(\"Novelty Heatmap\");", "'model' is required but unset" },

@@ -12,6 +12,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
+
 import net.imglib2.img.array.ArrayImgs;
 
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,50 @@
+package org.vaetexture.dense;
+
+/**
+ * What the dense encoder gives for a rectangle of pixels, row-major per channel: the posterior mean
+ * and log-variance of every pixel's window, and optionally the encoder's two hidden layers (after
+ * ReLU) at the window's centre.
+ */
+public final class DenseCodes {
+
+	private final int width, height, latentDim;
+	private final float[][] posteriors;
+	private final float[][] hidden;
+
+	DenseCodes(final int width, final int height, final int latentDim, final float[][] posteriors,
+		final float[][] hidden)
+	{
+		this.width = width;
+		this.height = height;
+		this.latentDim = latentDim;
+		this.posteriors = posteriors;
+		this.hidden = hidden;
+	}
+
+	public int width() {
+		return width;
+	}
+
+	public int height() {
+		return height;
+	}
+
+	public int latentDim() {
+		return latentDim;
+	}
+
+	/** Mu of latent dimension j, one value per pixel. */
+	public float[] mu(final int j) {
+		return posteriors[j];
+	}
+
+	/** Log-variance of latent dimension j, one value per pixel. */
+	public float[] logvar(final int j) {
+		return posteriors[latentDim + j];
+	}
+
+	/** Hidden channels: first layer's filters1, then the second layer's filters2; null if not asked for. */
+	public float[][] hidden() {
+		return hidden;
+	}
+}

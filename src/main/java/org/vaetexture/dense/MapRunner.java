@@ -1,0 +1,119 @@
+package org.vaetexture.dense;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+import org.vaetexture.image.MapImages;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.VaeModel;
+
+/**
+ * Computes a {@link LatentMap} over a whole image, plane by plane and block by block, so memory
+ * stays bounded by the block size whatever the image size. Each block's posteriors are computed
+ * with the map's halo around it from the mirror-extended image, so the result does not depend on
+ * the block size. Reports progress after every block and checks cancel before each; a cancelled run
+ * returns nothing. The caller checks that the image fits the model
+ * ({@link org.vaetexture.image.ImageChecks#requireCompatible}), as the facade does.
+ * <p>
+ * Output: an {@code Img<FloatType>} with axes X, Y, then the map's channels (if more than one), then
+ * planes (if more than one).
+ */
+public final class MapRunner {
+
+	/** Default side of a block of output pixels. */
+	public static final int DEFAULT_BLOCK = 256;
+
+	private final VaeModel model;
+	private final DenseEncoder encoder;
+	private final int block;
+
+	public MapRunner(final VaeModel model) {
+		this(model, DEFAULT_BLOCK);
+	}
+
+	public MapRunner(final VaeModel model, final int block) {
+		this.model = model;
+		this.encoder = new DenseEncoder(model);
+		this.block = block;
+	}
+
+	public Img<FloatType> run(final TextureImage image, final LatentMap map) {
+		return run(image, map, f -> {}, () -> false);
+	}
+
+	/**
+	 * @param progress receives the fraction done, from 0 to 1
+	 * @throws CancellationException when {@code cancelled} answers true
+	 */
+	public Img<FloatType> run(final TextureImage image, final LatentMap map,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		final int k = map.channels();
+		final Img<FloatType> out = MapImages.floats(image.width(), image.height(), k, image.planes());
+		forEachBlock(image, map.halo(), map.usesHidden(), (codes, plane, x0, y0, bw, bh) -> {
+			final float[][] values = new float[k][bw * bh];
+			map.compute(codes, bw, bh, values);
+			write(values, out, x0, y0, bw, bh, plane, k, image.planes());
+		}, progress, cancelled);
+		return out;
+	}
+
+	/** Receives the dense codes of one block with its halo. */
+	public interface BlockConsumer {
+
+		void accept(DenseCodes codes, int plane, int x0, int y0, int w, int h);
+	}
+
+	/**
+	 * Visits every block of every plane with the dense codes of the block and {@code halo} pixels
+	 * around it.
+	 */
+	public void forEachBlock(final TextureImage image, final int halo, final boolean hidden,
+		final BlockConsumer consumer, final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		final int w = image.width(), h = image.height();
+		final long blocks = (long) image.planes() * ((w + block - 1) / block) * ((h + block - 1) /
+			block);
+		long done = 0;
+		try {
+			for (int p = 0; p < image.planes(); p++) {
+				final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
+					.hyperSlice(image.data(), 3, p));
+				for (int y0 = 0; y0 < h; y0 += block)
+					for (int x0 = 0; x0 < w; x0 += block) {
+						if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
+						final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
+						consumer.accept(encoder.codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
+							halo, hidden), p, x0, y0, bw, bh);
+						progress.accept((double) ++done / blocks);
+					}
+			}
+		}
+		finally {
+			NativeArrays.releaseWorkspaces();
+		}
+	}
+
+	private static void write(final float[][] values, final Img<FloatType> out, final int x0,
+		final int y0, final int bw, final int bh, final int plane, final int k, final int planes)
+	{
+		for (int c = 0; c < k; c++) {
+			RandomAccessibleInterval<FloatType> target = out;
+			if (planes > 1) target = Views.hyperSlice(target, target.numDimensions() - 1, plane);
+			if (k > 1) target = Views.hyperSlice(target, 2, c);
+			LoopBuilder.setImages(ArrayImgs.floats(values[c], bw, bh), Views.interval(target, Intervals
+				.createMinSize(x0, y0, bw, bh))).forEachPixel((v, t) -> t.set(v));
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package org.vaetexture.fiji;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.api.Monitor;
+
+/**
+ * What the VAE Texture commands share: each is one call to {@link org.vaetexture.api.VaeTexture};
+ * progress through the StatusService, messages through the LogService, and one way to end: bad
+ * input logs its one-line message and cancels the command with it (no output); cancel stops the
+ * work at the next step or block.
+ */
+abstract class VaeCommand extends ContextCommand {
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	/**
+	 * The monitor of this command's work: each stage and its fraction done in Fiji's status bar;
+	 * cancelled when the command is.
+	 */
+	Monitor monitor() {
+		return new Monitor() {
+
+			@Override
+			public void progress(final String stage, final double fraction) {
+				status.showStatus((int) Math.round(1000 * fraction), 1000, Character.toUpperCase(stage
+					.charAt(0)) + stage.substring(1));
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return isCanceled();
+			}
+		};
+	}
+
+	/**
+	 * The model file the user chose. Model files are not remembered between runs (a macro that
+	 * leaves {@code model} out would otherwise read, or overwrite, the last run's file), so none is
+	 * an error that says how to give one.
+	 */
+	static Path modelFile(final File model) {
+		if (model == null) throw new VaeTextureException(
+			"no model file given; choose one (in a macro: model=[/path/to/model.zip])");
+		return model.toPath();
+	}
+
+	/** Runs the work; returns null after logging and cancelling if it failed or was cancelled. */
+	<T> T guarded(final Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (final VaeTextureException e) {
+			log.error(e.getMessage());
+			cancel(e.getMessage());
+		}
+		catch (final CancellationException e) {
+			if (!isCanceled()) cancel("cancelled");
+		}
+		finally {
+			status.clearStatus();
+		}
+		return null;
+	}
+}

@@ -1,0 +1,35 @@
+package org.vaetexture.image;
+
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.model.VaeConfig;
+
+/**
+ * The checks an image must pass before a model trains on it or maps it, each failing with a
+ * one-line message that says what to change: at least one tile wide and high, the model's channels,
+ * finite pixels ({@link FinitePixels}).
+ */
+public final class ImageChecks {
+
+	private ImageChecks() {}
+
+	/** @throws VaeTextureException unless the image is at least one tile wide and high */
+	public static void requireAtLeastOneTile(final TextureImage image, final int tileSize) {
+		if (image.width() < tileSize || image.height() < tileSize) throw new VaeTextureException(
+			"image '" + image.name() + "' is " + image.width() + " x " + image.height() +
+				" pixels, smaller than the tile size " + tileSize +
+				"; use a larger image, or a smaller tile size (a model trained with smaller tiles)");
+	}
+
+	/**
+	 * Whether a model can map the image: the model's channels, at least one tile, finite pixels.
+	 *
+	 * @throws VaeTextureException saying what does not fit
+	 */
+	public static void requireCompatible(final TextureImage image, final VaeConfig config) {
+		if (image.channels() != config.channels()) throw new VaeTextureException("image '" + image
+			.name() + "' has " + image.channels() + " channel(s) but the model was trained on " + config
+				.channels() + "; use a model trained on images like this one");
+		requireAtLeastOneTile(image, config.tileSize());
+		FinitePixels.require(image);
+	}
+}

@@ -1,0 +1,45 @@
+package org.vaetexture.math;
+
+/**
+ * Mean over a (2r + 1) x (2r + 1) box, "valid" part only: an input of (w + 2r) x (h + 2r) pixels
+ * gives w x h outputs, each the mean of the box centred on it. Separable running sums, so the cost
+ * does not depend on r.
+ */
+public final class BoxFilter {
+
+	private BoxFilter() {}
+
+	/**
+	 * @param in row-major, (w + 2r) x (h + 2r)
+	 * @return row-major, w x h
+	 */
+	public static float[] mean(final float[] in, final int w, final int h, final int r) {
+		if (r == 0) return in.clone();
+		final int iw = w + 2 * r, ih = h + 2 * r, k = 2 * r + 1;
+		final double[] rows = new double[w * ih];
+		for (int y = 0; y < ih; y++) {
+			double s = 0;
+			final int o = y * iw;
+			for (int x = 0; x < k; x++)
+				s += in[o + x];
+			rows[y * w] = s;
+			for (int x = 1; x < w; x++) {
+				s += in[o + x + k - 1] - in[o + x - 1];
+				rows[y * w + x] = s;
+			}
+		}
+		final float[] out = new float[w * h];
+		final double norm = 1.0 / ((double) k * k);
+		for (int x = 0; x < w; x++) {
+			double s = 0;
+			for (int y = 0; y < k; y++)
+				s += rows[y * w + x];
+			out[x] = (float) (s * norm);
+			for (int y = 1; y < h; y++) {
+				s += rows[(y + k - 1) * w + x] - rows[(y - 1) * w + x];
+				out[y * w + x] = (float) (s * norm);
+			}
+		}
+		return out;
+	}
+}

@@ -1,0 +1,103 @@
+package org.vaetexture.novelty;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+import net.imglib2.img.Img;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaetexture.dense.DenseCodes;
+import org.vaetexture.dense.LatentMap;
+import org.vaetexture.dense.NativeArrays;
+import org.vaetexture.math.BoxFilter;
+import org.vaetexture.model.NoveltyStatistics;
+
+/**
+ * The novelty heatmap, in nats: at each pixel, the KL divergence from the training texture's
+ * Gaussian N(m, S) to a Gaussian of the same covariance centred on the pixel's
+ * {@link TextureDescriptor} d, KL = 1/2 (d - m)^T S^-1 (d - m) (half the squared Mahalanobis
+ * distance), averaged over a box around the pixel. Texture rougher or smoother than normal, or
+ * simply different, moves the descriptor away from m in some direction, so both are found.
+ */
+public final class NoveltyMap implements LatentMap {
+
+	/** Pixels scored per matrix product: enough for a fast product, small enough for young garbage. */
+	private static final int CHUNK = 1024;
+
+	private final NoveltyStatistics statistics;
+	private final INDArray mean, whitening;
+
+	public NoveltyMap(final NoveltyStatistics statistics) {
+		this.statistics = statistics;
+		final int d = statistics.dimension();
+		this.mean = Nd4j.create(statistics.mean(), new long[] { d, 1 }, 'c');
+		this.whitening = Nd4j.create(statistics.whitening(), new long[] { d, d }, 'c');
+	}
+
+	@Override
+	public int channels() {
+		return 1;
+	}
+
+	@Override
+	public int halo() {
+		return statistics.poolRadius() + statistics.smoothRadius();
+	}
+
+	@Override
+	public String name() {
+		return "novelty";
+	}
+
+	@Override
+	public boolean usesHidden() {
+		return true;
+	}
+
+	@Override
+	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
+		final int s = statistics.smoothRadius();
+		final float[] scores = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
+			.poolRadius()));
+		out[0] = BoxFilter.mean(scores, w, h, s);
+	}
+
+	/** A 0/1 copy of a novelty map: 1 where the score exceeds the model's calibrated threshold. */
+	public static Img<FloatType> mask(final Img<FloatType> map, final NoveltyStatistics statistics) {
+		final Img<FloatType> mask = map.factory().create(map);
+		final double threshold = statistics.threshold();
+		LoopBuilder.setImages(map, mask).forEachPixel((v, m) -> m.set(v.get() > threshold ? 1 : 0));
+		return mask;
+	}
+
+	/** Turns a novelty map into its 0/1 mask in place (for when the map itself is no longer needed). */
+	public static void thresholdInPlace(final Img<FloatType> map, final NoveltyStatistics statistics) {
+		final double threshold = statistics.threshold();
+		LoopBuilder.setImages(map).forEachPixel(v -> v.set(v.get() > threshold ? 1 : 0));
+	}
+
+	/** Unsmoothed score of each descriptor column of [D][n], in chunks of columns. */
+	float[] scores(final float[][] descriptors) {
+		final int d = descriptors.length, n = descriptors[0].length;
+		final float[] scores = new float[n];
+		final float[] flat = new float[d * Math.min(CHUNK, n)];
+		for (int start = 0; start < n; start += CHUNK) {
+			final int m = Math.min(CHUNK, n - start);
+			for (int i = 0; i < d; i++)
+				System.arraycopy(descriptors[i], start, flat, i * m, m);
+			try (MemoryWorkspace chunk = NativeArrays.workspace("novelty-scores")) {
+				final INDArray x = NativeArrays.of(flat.length == d * m ? flat : Arrays.copyOf(flat, d * m),
+					d, m).subiColumnVector(mean);
+				final INDArray z = whitening.mmul(x);
+				final FloatBuffer v = NativeArrays.values(z.muli(z).sum(0));
+				for (int j = 0; j < m; j++)
+					scores[start + j] = 0.5f * v.get(j);
+			}
+		}
+		return scores;
+	}
+}

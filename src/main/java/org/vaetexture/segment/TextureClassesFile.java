@@ -1,0 +1,98 @@
+package org.vaetexture.segment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.vaetexture.AtomicFiles;
+import org.vaetexture.VaeTextureException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+/**
+ * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
+ * energy and smoothing radii, feature standardization, projection and the Gaussian mixture
+ * (weights, class centres, covariances). Written atomically.
+ */
+public final class TextureClassesFile {
+
+	private static final int FORMAT = 2;
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+	private TextureClassesFile() {}
+
+	/** The JSON document, field for field. */
+	private static final class Json {
+
+		int format;
+		String model;
+		Integer energyRadius, radius;
+		double[] featureCentre, featureScale, weights;
+		double[][] projection, means;
+		double[][][] covariances;
+	}
+
+	public static void save(final TextureClasses classes, final Path file) {
+		final Json j = new Json();
+		j.format = FORMAT;
+		j.model = classes.model();
+		j.energyRadius = classes.energyRadius();
+		j.radius = classes.radius();
+		j.featureCentre = classes.featureCentre();
+		j.featureScale = classes.featureScale();
+		j.projection = classes.projection();
+		j.weights = classes.weights();
+		j.means = classes.means();
+		j.covariances = classes.covariances();
+		AtomicFiles.write(file, "class centres", temp -> Files.writeString(temp, GSON.toJson(j),
+			StandardCharsets.UTF_8));
+	}
+
+	/** @throws VaeTextureException if the file is missing, not a centres file or inconsistent */
+	public static TextureClasses load(final Path file) {
+		final String what = "centres file '" + file + "'";
+		if (!Files.isRegularFile(file)) throw new VaeTextureException(what + " does not exist");
+		final Json j;
+		try {
+			j = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Json.class);
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException("cannot read " + what + ": " + e.getMessage(), e);
+		}
+		catch (final JsonParseException | IllegalStateException | NumberFormatException e) {
+			throw new VaeTextureException(what + " is not a centres file written by 'segment'", e);
+		}
+		if (j != null && j.format == 1) throw new VaeTextureException(what +
+			" was written by an older version of VAE Texture; fit the classes again and write a new one");
+		if (j == null || j.format != FORMAT || j.model == null || j.featureCentre == null ||
+			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
+			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
+			j.featureScale.length != j.featureCentre.length || j.means.length != j.weights.length ||
+			j.covariances.length != j.weights.length || j.energyRadius == null || j.radius == null ||
+			j.energyRadius < 0 || j.radius < 0 || j.energyRadius > 256 || j.radius > 256)
+			throw notCentres(what);
+		final int d = j.featureCentre.length, q = j.projection.length;
+		for (final double[] row : j.projection)
+			if (row == null || row.length != d) throw notCentres(what);
+		for (int k = 0; k < j.weights.length; k++) {
+			if (j.means[k] == null || j.means[k].length != q || j.covariances[k] == null ||
+				j.covariances[k].length != q || !(j.weights[k] > 0)) throw notCentres(what);
+			for (final double[] row : j.covariances[k])
+				if (row == null || row.length != q) throw notCentres(what);
+		}
+		try {
+			return new TextureClasses(j.model, j.energyRadius, j.radius, j.featureCentre, j.featureScale,
+				j.projection, j.weights, j.means, j.covariances);
+		}
+		catch (final IllegalArgumentException e) {
+			throw notCentres(what);
+		}
+	}
+
+	private static VaeTextureException notCentres(final String what) {
+		return new VaeTextureException(what + " is not a centres file written by 'segment' (or is damaged)");
+	}
+}

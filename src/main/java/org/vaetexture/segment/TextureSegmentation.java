@@ -1,0 +1,234 @@
+package org.vaetexture.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import net.imglib2.Cursor;
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
+import org.apache.commons.math3.distribution.fitting.MultivariateNormalMixtureExpectationMaximization;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.util.Pair;
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.dense.MapRunner;
+import org.vaetexture.image.MapImages;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.math.PrincipalComponents;
+import org.vaetexture.math.TiedGaussianMixture;
+import org.vaetexture.model.ModelFingerprint;
+import org.vaetexture.model.VaeConfig;
+import org.vaetexture.model.VaeModel;
+
+/**
+ * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
+ * (log hidden-layer energies over a box of radius 3/8 of the tile size, averaged over a box of the
+ * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
+ * principal components, whitened; there a mixture of K Gaussians is fitted by expectation
+ * maximization on a seeded sample of the image's pixels, first with a covariance per class (Apache
+ * Commons Math), then, from that, with one covariance shared by all classes
+ * ({@link TiedGaussianMixture}), and every pixel gets the class of largest posterior.
+ * {@link #fit} learns the classes of an image; {@link #label} labels any image with them, so a
+ * second image gets the same classes.
+ */
+public final class TextureSegmentation {
+
+	/** Whitened principal components the mixture is fitted in. */
+	static final int COMPONENTS = 8;
+	/** Most pixels sampled for fitting. */
+	private static final int MAX_SAMPLES = 20_000;
+	private static final int MAX_ITERATIONS = 300;
+	private static final double TOLERANCE = 1e-6;
+
+	private final VaeModel model;
+	private final SegmentationFeatures features;
+	private final int energyRadius, radius;
+
+	/** @param radius of the box over which the log energies are averaged, in pixels */
+	public TextureSegmentation(final VaeModel model, final int radius) {
+		this(model, energyRadius(model.config()), radius);
+	}
+
+	private TextureSegmentation(final VaeModel model, final int energyRadius, final int radius) {
+		if (radius < 0 || radius > 256) throw new VaeTextureException(
+			"smoothing radius must be from 0 to 256 pixels, got " + radius);
+		this.model = model;
+		this.energyRadius = energyRadius;
+		this.radius = radius;
+		this.features = new SegmentationFeatures(model.config(), energyRadius, radius);
+	}
+
+	/** The segmentation that labels with classes fitted earlier (with their radii). */
+	public static TextureSegmentation of(final VaeModel model, final TextureClasses classes) {
+		return new TextureSegmentation(model, classes.energyRadius(), classes.radius());
+	}
+
+	/** Radius of the box of the local energies: 3/8 of the tile size. */
+	static int energyRadius(final VaeConfig config) {
+		return 3 * config.tileSize() / 8;
+	}
+
+	/** The default smoothing radius: 3/4 of the tile size. */
+	public static int defaultRadius(final VaeConfig config) {
+		return 3 * config.tileSize() / 4;
+	}
+
+	/**
+	 * @param classes K, from 2 to 255
+	 * @param seed of the pixel sample
+	 * @param progress fraction done, 0 to 1
+	 * @throws VaeTextureException if K is out of range or the mixture cannot be fitted
+	 * @throws CancellationException when {@code cancelled} answers true
+	 */
+	public TextureClasses fit(final TextureImage image, final int classes, final long seed,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		if (classes < 2 || classes > 255) throw new VaeTextureException(
+			"classes must be from 2 to 255, got " + classes);
+		final List<double[]> samples = sample(image, seed, progress, cancelled);
+		final int d = features.channels();
+		if (samples.size() < 10 * classes) throw new VaeTextureException("image '" + image.name() +
+			"' has too few pixels for " + classes + " classes");
+		final double[] centre = new double[d], scale = new double[d];
+		for (int a = 0; a < d; a++) {
+			double s = 0, ss = 0;
+			for (final double[] x : samples)
+				s += x[a];
+			centre[a] = s / samples.size();
+			for (final double[] x : samples)
+				ss += (x[a] - centre[a]) * (x[a] - centre[a]);
+			final double std = Math.sqrt(ss / samples.size());
+			scale[a] = std > 1e-6 ? std : 1;
+		}
+		final float[][] standardized = new float[d][samples.size()];
+		for (int i = 0; i < samples.size(); i++)
+			for (int a = 0; a < d; a++)
+				standardized[a][i] = (float) ((samples.get(i)[a] - centre[a]) / scale[a]);
+		final PrincipalComponents pca = PrincipalComponents.fit(standardized);
+		final int q = Math.min(COMPONENTS, d);
+		final double[][] projection = new double[q][];
+		for (int k = 0; k < q; k++) {
+			projection[k] = pca.component(k);
+			final double norm = 1 / Math.sqrt(Math.max(pca.variance(k), 1e-12));
+			for (int a = 0; a < d; a++)
+				projection[k][a] *= norm;
+		}
+		final double[][] z = new double[samples.size()][q];
+		for (int i = 0; i < z.length; i++)
+			for (int k = 0; k < q; k++)
+				for (int a = 0; a < d; a++)
+					z[i][k] += projection[k][a] * standardized[a][i];
+		final TiedGaussianMixture mixture = mixture(z, classes);
+		final double[][][] covariances = new double[classes][][];
+		for (int k = 0; k < classes; k++)
+			covariances[k] = mixture.covariance();
+		try {
+			return new TextureClasses(ModelFingerprint.of(model), energyRadius, radius, centre, scale,
+				projection, mixture.weights(), mixture.means(), covariances);
+		}
+		catch (final IllegalArgumentException e) {
+			throw cannotFit(classes);
+		}
+	}
+
+	/**
+	 * A full-covariance mixture (Commons Math's EM from its own start), then, from its weights, means
+	 * and weighted mean covariance, the tied mixture.
+	 */
+	private static TiedGaussianMixture mixture(final double[][] z, final int classes) {
+		try {
+			final MultivariateNormalMixtureExpectationMaximization em =
+				new MultivariateNormalMixtureExpectationMaximization(z);
+			em.fit(MultivariateNormalMixtureExpectationMaximization.estimate(z, classes), MAX_ITERATIONS,
+				TOLERANCE);
+			final List<Pair<Double, MultivariateNormalDistribution>> parts = em.getFittedModel()
+				.getComponents();
+			final int q = z[0].length;
+			final double[] weights = new double[classes];
+			final double[][] means = new double[classes][];
+			final double[][] covariance = new double[q][q];
+			for (int k = 0; k < classes; k++) {
+				weights[k] = parts.get(k).getFirst();
+				means[k] = parts.get(k).getSecond().getMeans();
+				final double[][] c = parts.get(k).getSecond().getCovariances().getData();
+				for (int a = 0; a < q; a++)
+					for (int b = 0; b < q; b++)
+						covariance[a][b] += weights[k] * c[a][b];
+			}
+			return TiedGaussianMixture.fit(z, weights, means, covariance);
+		}
+		catch (final MathIllegalArgumentException | MathIllegalStateException e) {
+			throw cannotFit(classes);
+		}
+	}
+
+	private static VaeTextureException cannotFit(final int classes) {
+		return new VaeTextureException("could not fit " + classes +
+			" texture classes to this image; ask for fewer classes");
+	}
+
+	/** Features of a seeded random sample of at most {@value #MAX_SAMPLES} pixels. */
+	private List<double[]> sample(final TextureImage image, final long seed,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		final int d = features.channels();
+		final double fraction = Math.min(1, MAX_SAMPLES / ((double) image.width() * image.height() *
+			image.planes()));
+		final SplittableRandom random = new SplittableRandom(seed);
+		final List<double[]> samples = new ArrayList<>();
+		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
+			final float[][] f = new float[d][w * h];
+			features.compute(codes, w, h, f);
+			for (int i = 0; i < w * h; i++)
+				if (random.nextDouble() < fraction) {
+					final double[] x = new double[d];
+					for (int a = 0; a < d; a++)
+						x[a] = f[a][i];
+					samples.add(x);
+				}
+		}, progress, cancelled);
+		return samples;
+	}
+
+	/**
+	 * Labels every pixel with its class (1 to K): an 8-bit image of X x Y[ x planes].
+	 *
+	 * @throws VaeTextureException if the classes were fitted with another model
+	 */
+	public Img<UnsignedByteType> label(final TextureImage image, final TextureClasses classes,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	{
+		if (!classes.model().equals(ModelFingerprint.of(model))) throw new VaeTextureException(
+			"the class centres were made with another model; use the model they were fitted with");
+		if (classes.energyRadius() != energyRadius || classes.radius() != radius || classes
+			.dimension() != features.channels())
+			throw new VaeTextureException("the class centres were made with other segmentation settings");
+		final int d = features.channels(), planes = image.planes();
+		final Img<UnsignedByteType> labels = MapImages.create(new UnsignedByteType(), image.width(),
+			image.height(), 1, planes);
+		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
+			final float[][] f = new float[d][w * h];
+			features.compute(codes, w, h, f);
+			RandomAccessibleInterval<UnsignedByteType> target = labels;
+			if (planes > 1) target = Views.hyperSlice(target, 2, plane);
+			final Cursor<UnsignedByteType> cursor = Views.flatIterable(Views.interval(target,
+				new FinalInterval(new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 }))).cursor();
+			final double[] x = new double[d];
+			for (int i = 0; i < w * h; i++) {
+				for (int a = 0; a < d; a++)
+					x[a] = f[a][i];
+				cursor.next().set(classes.classify(x) + 1);
+			}
+		}, progress, cancelled);
+		return labels;
+	}
+}

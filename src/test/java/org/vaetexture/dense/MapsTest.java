@@ -1,0 +1,271 @@
+package org.vaetexture.dense;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaetexture.ErrorAssertions.assertMessage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import ij.ImagePlus;
+import ij.plugin.filter.GaussianBlur;
+import ij.process.ImageProcessor;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaetexture.TestImages;
+import org.vaetexture.api.Monitor;
+import org.vaetexture.api.VaeTexture;
+import org.vaetexture.decode.Reconstructed;
+import org.vaetexture.decode.Reconstruction;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.Backend;
+import org.vaetexture.model.VaeConfig;
+import org.vaetexture.model.VaeModel;
+import org.vaetexture.novelty.NoveltyCalibration;
+import org.vaetexture.novelty.NoveltyMap;
+import org.vaetexture.segment.SegmentationFeatures;
+import org.vaetexture.train.Trainer;
+import org.vaetexture.train.TrainingListener;
+import org.vaetexture.train.TrainingOptions;
+
+/** The maps on a small model trained briefly on a real texture. */
+class MapsTest {
+
+	private static final VaeConfig CONFIG = VaeConfig.builder().tileSize(16).latentDim(4).filters1(6)
+		.filters2(8).build();
+	private static TextureImage gravel;
+	private static VaeModel model;
+
+	@BeforeAll
+	static void train() {
+		Backend.useThreads(1);
+		gravel = TestImages.open("gravel.tif");
+		final TextureImage crop = new TextureImage("gravel crop", Views.zeroMin(Views.interval(gravel
+			.data(), new long[] { 0, 0, 0, 0 }, new long[] { 159, 159, 0, 0 })), null);
+		final VaeModel trained = new Trainer(CONFIG, TrainingOptions.builder().epochs(2).stepsPerEpoch(
+			20).batchSize(32).validationTiles(64).build()).train(List.of(crop), TrainingListener.NONE,
+				() -> false);
+		model = NoveltyCalibration.calibrate(trained, List.of(crop), 0.05, f -> {}, () -> false);
+	}
+
+	private static float at(final RandomAccessibleInterval<FloatType> img, final long... pos) {
+		final RandomAccess<FloatType> ra = img.randomAccess();
+		ra.setPosition(pos);
+		return ra.get().get();
+	}
+
+	private static void assertSame(final Img<FloatType> a, final Img<FloatType> b, final double tol) {
+		assertArrayEquals(a.dimensionsAsLongArray(), b.dimensionsAsLongArray());
+		final var ca = Views.flatIterable(a).cursor();
+		final var cb = Views.flatIterable(b).cursor();
+		double scale = 1e-6, diff = 0;
+		while (ca.hasNext()) {
+			final float x = ca.next().get(), y = cb.next().get();
+			scale = Math.max(scale, Math.abs(x));
+			diff = Math.max(diff, Math.abs(x - y));
+		}
+		assertTrue(diff / scale < tol, "relative difference " + diff / scale);
+	}
+
+	private static TextureImage region(final int x0, final int y0, final int w, final int h) {
+		return new TextureImage("region", Views.zeroMin(Views.interval(gravel.data(), new long[] { x0,
+			y0, 0, 0 }, new long[] { x0 + w - 1, y0 + h - 1, 0, 0 })), null);
+	}
+
+	@Test
+	void blockSizeDoesNotChangeAnyMap() {
+		final TextureImage image = region(100, 50, 90, 70);
+		for (final LatentMap map : new LatentMap[] { new FeatureMap(4), new KlMap(), new NoveltyMap(
+			model.novelty()), new SegmentationFeatures(model.config(), 3, 5) })
+			assertSame(new MapRunner(model, 256).run(image, map), new MapRunner(model, 24).run(image, map),
+				1e-5);
+	}
+
+	@Test
+	void aFinishedMapLeavesNoNativeMemoryOnItsThread() {
+		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(
+			region(0, 0, 40, 30).data(), 3, 0));
+		new DenseEncoder(model).codes(plane, 0, 0, 40, 30, true);
+		assertTrue(NativeArrays.workspaceBytes() > 0, "a block leaves its workspaces for the next");
+		new MapRunner(model).run(region(0, 0, 40, 30), new NoveltyMap(model.novelty()));
+		assertEquals(0, NativeArrays.workspaceBytes());
+	}
+
+	@Test
+	void mapsHaveTheDocumentedShape() {
+		final TextureImage image = region(0, 0, 40, 30);
+		assertArrayEquals(new long[] { 40, 30, 4 }, new MapRunner(model).run(image, new FeatureMap(4))
+			.dimensionsAsLongArray());
+		assertArrayEquals(new long[] { 40, 30 }, new MapRunner(model).run(image, new KlMap())
+			.dimensionsAsLongArray());
+	}
+
+	@Test
+	void stacksAreMappedPlaneByPlane() {
+		final ij.ImageStack stack = new ij.ImageStack(40, 30);
+		stack.addSlice(TestImages.noise(40, 30, 1).getProcessor());
+		stack.addSlice(TestImages.noise(40, 30, 2).getProcessor());
+		final TextureImage image = TestImages.wrap(new ImagePlus("stack", stack));
+		final Img<FloatType> features = new MapRunner(model).run(image, new FeatureMap(4));
+		assertArrayEquals(new long[] { 40, 30, 4, 2 }, features.dimensionsAsLongArray());
+		final Img<FloatType> kl = new MapRunner(model).run(image, new KlMap());
+		assertArrayEquals(new long[] { 40, 30, 2 }, kl.dimensionsAsLongArray());
+		final TextureImage second = TestImages.wrap(TestImages.noise(40, 30, 2));
+		final Img<FloatType> alone = new MapRunner(model).run(second, new KlMap());
+		assertEquals(at(alone, 13, 17), at(kl, 13, 17, 1), 1e-6);
+	}
+
+	@Test
+	void klMapIsTheClosedFormOfThePosterior() {
+		final TextureImage image = region(10, 10, 20, 20);
+		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(
+			image.data(), 3, 0));
+		final INDArray post = new DenseEncoder(model).encode(plane, 0, 0, 20, 20);
+		final Img<FloatType> kl = new MapRunner(model).run(image, new KlMap());
+		for (final int[] p : new int[][] { { 0, 0 }, { 7, 3 }, { 19, 19 } }) {
+			double expected = 0;
+			for (int j = 0; j < 4; j++) {
+				final double mu = post.getDouble(j, p[1], p[0]), lv = post.getDouble(4 + j, p[1], p[0]);
+				expected += 0.5 * (mu * mu + Math.exp(lv) - lv - 1);
+			}
+			assertEquals(expected, at(kl, p[0], p[1]), 1e-4 * Math.max(1, expected));
+		}
+	}
+
+	@Test
+	void hiddenLayersAreCentredOnTheWindow() {
+		final TextureImage image = region(0, 0, 30, 30);
+		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(
+			image.data(), 3, 0));
+		final DenseCodes codes = new DenseEncoder(model).codes(plane, 0, 0, 30, 30, true);
+		final Map<String, float[]> w = model.network().weights();
+		final RandomAccess<? extends RealType<?>> ra = plane.randomAccess();
+		for (final int[] p : new int[][] { { 0, 0 }, { 12, 5 }, { 29, 29 } }) {
+			double s = w.get("enc1_b")[2];
+			for (int ky = 0; ky < 3; ky++)
+				for (int kx = 0; kx < 3; kx++) {
+					ra.setPosition(new long[] { p[0] - 1 + kx, p[1] - 1 + ky, 0 });
+					s += w.get("enc1_w")[(ky * 3 + kx) * 6 + 2] * model.normalization().apply(ra.get()
+						.getRealFloat(), 0);
+				}
+			assertEquals(Math.max(0, s), codes.hidden()[2][p[1] * 30 + p[0]], 1e-4);
+		}
+	}
+
+	@Test
+	void aCropMapsLikeTheSameRegionOfTheWholeImage() {
+		final NoveltyMap novelty = new NoveltyMap(model.novelty());
+		final Img<FloatType> whole = new MapRunner(model).run(region(0, 0, 200, 200), novelty);
+		final Img<FloatType> crop = new MapRunner(model).run(region(60, 70, 100, 90), novelty);
+		// away from the crop's border (window half + halo), the two see the same pixels
+		final int margin = 8 + novelty.halo();
+		for (int y = margin; y < 90 - margin; y += 7)
+			for (int x = margin; x < 100 - margin; x += 7)
+				assertEquals(at(whole, 60 + x, 70 + y), at(crop, x, y), 1e-4 * Math.max(1, at(whole, 60 + x,
+					70 + y)));
+	}
+
+	@Test
+	void calibrationFlagsItsFalsePositiveRateOfTrainingPixels() {
+		final TextureImage train = region(0, 0, 160, 160);
+		final Img<FloatType> map = new MapRunner(model).run(train, new NoveltyMap(model.novelty()));
+		long above = 0;
+		for (final FloatType v : map)
+			if (v.get() > model.novelty().threshold()) above++;
+		assertEquals(0.05, above / (160.0 * 160), 0.01);
+	}
+
+	@Test
+	void smootherThanNormalTextureIsFlagged() {
+		// normal gravel with a blurred square: less texture, same mean, which KL to the prior misses
+		final ImagePlus imp = ij.IJ.openImage(TestImages.sample("gravel.tif").toString());
+		final ImageProcessor ip = imp.getProcessor();
+		ip.setRoi(260, 260, 80, 80);
+		final ImageProcessor blurred = ip.crop();
+		new GaussianBlur().blurGaussian(blurred, 3, 3, 0.01);
+		ip.insert(blurred, 260, 260);
+		final TextureImage image = TestImages.wrap(imp);
+		final Img<FloatType> map = new MapRunner(model).run(image, new NoveltyMap(model.novelty()));
+		final double threshold = model.novelty().threshold();
+		final double normal = flagged(map, 260, 100, threshold), smooth = flagged(map, 280, 280,
+			threshold);
+		assertTrue(smooth > 0.5 && smooth > 4 * normal, "blurred " + smooth + " vs normal " + normal);
+	}
+
+	/** Fraction of a 40 x 40 square above the threshold. */
+	private static double flagged(final Img<FloatType> map, final int x0, final int y0,
+		final double threshold)
+	{
+		int n = 0;
+		for (int y = y0; y < y0 + 40; y++)
+			for (int x = x0; x < x0 + 40; x++)
+				if (at(map, x, y) > threshold) n++;
+		return n / 1600.0;
+	}
+
+	@Test
+	void reconstructionHasTheImageShapeAndUnits() {
+		final TextureImage image = region(0, 0, 50, 40);
+		final Reconstructed r = new Reconstruction(model).run(image, f -> {}, () -> false);
+		assertArrayEquals(new long[] { 50, 40 }, r.image().dimensionsAsLongArray());
+		assertArrayEquals(new long[] { 50, 40 }, r.error().dimensionsAsLongArray());
+		double mean = 0;
+		for (final FloatType v : r.image())
+			mean += v.get() / 2000;
+		assertEquals(model.normalization().center(0), mean, 3 * model.normalization().scale(0));
+		for (final FloatType v : r.error())
+			assertTrue(v.get() >= 0 && Float.isFinite(v.get()));
+	}
+
+	@Test
+	void wrongImagesAreRefused() {
+		assertMessage("smaller than the tile size 16", () -> VaeTexture.kl(model, region(0, 0, 10, 40),
+			Monitor.NONE));
+		assertMessage("has 3 channel(s) but the model was trained on 1", () -> VaeTexture.kl(model,
+			TestImages.open("ihc.tif"), Monitor.NONE));
+		final ImagePlus nan = TestImages.noise(30, 30, 1);
+		nan.getProcessor().putPixelValue(4, 5, Float.NaN);
+		assertMessage("NaN or infinite pixel at x=4, y=5", () -> VaeTexture.kl(model, TestImages.wrap(
+			nan), Monitor.NONE));
+	}
+
+	@Test
+	void twoMapsAtOnceEqualTheSameMapsOneAfterTheOther() throws Exception {
+		final TextureImage a = region(0, 0, 120, 100), b = region(200, 150, 110, 90);
+		final NoveltyMap novelty = new NoveltyMap(model.novelty());
+		final Img<FloatType> aAlone = new MapRunner(model, 32).run(a, novelty);
+		final Img<FloatType> bAlone = new MapRunner(model, 32).run(b, new FeatureMap(4));
+		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+			.newFixedThreadPool(2);
+		try {
+			final var fa = pool.submit(() -> new MapRunner(model, 32).run(a, novelty));
+			final var fb = pool.submit(() -> new MapRunner(model, 32).run(b, new FeatureMap(4)));
+			assertSame(aAlone, fa.get(), 1e-6);
+			assertSame(bAlone, fb.get(), 1e-6);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void cancelStopsBeforeTheNextBlock() {
+		final int[] blocks = { 0 };
+		assertThrows(CancellationException.class, () -> new MapRunner(model, 16).run(region(0, 0, 64,
+			64), new KlMap(), f -> blocks[0]++, () -> blocks[0] >= 2));
+		assertEquals(2, blocks[0]);
+	}
+}

@@ -1,0 +1,115 @@
+package org.vaetexture.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaetexture.ErrorAssertions.assertMessage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import ij.ImagePlus;
+import ij.process.FloatProcessor;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaetexture.TestImages;
+import org.vaetexture.TinyModels;
+import org.vaetexture.bench.LabelAccuracy;
+import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.VaeModel;
+
+/**
+ * Texture segmentation of a small two-texture image (random streaks, horizontal on the left and
+ * vertical on the right, the same mean and spread) with a tiny model trained on it.
+ */
+class TextureSegmentationTest {
+
+	private static final int W = 128, H = 96, RADIUS = 8;
+	private static final int[] TRUTH = new int[W * H];
+	private static TextureImage image;
+	private static VaeModel model;
+	private static TextureClasses classes;
+	private static int[] labels;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void fit() {
+		final float[] noise = new float[W * H], pixels = new float[W * H];
+		final Random random = new Random(6);
+		for (int i = 0; i < noise.length; i++)
+			noise[i] = (float) random.nextGaussian();
+		for (int y = 0; y < H; y++)
+			for (int x = 0; x < W; x++) {
+				TRUTH[y * W + x] = x < W / 2 ? 0 : 1;
+				// streaks: noise averaged along 7 pixels, across on the left, down on the right
+				float s = 0;
+				for (int k = -3; k <= 3; k++)
+					s += x < W / 2 ? noise[y * W + Math.floorMod(x + k, W)] : noise[Math.floorMod(y + k, H) *
+						W + x];
+				pixels[y * W + x] = 100 + 20 * s;
+			}
+		image = TestImages.wrap(new ImagePlus("stripes", new FloatProcessor(W, H, pixels)));
+		model = TinyModels.train(image, 4);
+		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
+		classes = segmentation.fit(image, 2, 1, f -> {}, () -> false);
+		labels = values(segmentation.label(image, classes, f -> {}, () -> false));
+	}
+
+	private static int[] values(final Img<UnsignedByteType> img) {
+		final int[] v = new int[(int) img.size()];
+		int i = 0;
+		for (final UnsignedByteType t : Views.flatIterable(img))
+			v[i++] = t.get();
+		return v;
+	}
+
+	@Test
+	void twoTexturesAreTwoClasses() {
+		final double accuracy = LabelAccuracy.of(TRUTH, labels);
+		assertTrue(accuracy > 0.9, "accuracy " + accuracy);
+	}
+
+	@Test
+	void savedClassesLabelTheSameWay() {
+		final Path file = dir.resolve("centres.json");
+		TextureClassesFile.save(classes, file);
+		final TextureClasses loaded = TextureClassesFile.load(file);
+		assertEquals(2, loaded.count());
+		assertEquals(classes.energyRadius(), loaded.energyRadius());
+		assertEquals(classes.radius(), loaded.radius());
+		assertArrayEquals(labels, values(TextureSegmentation.of(model, loaded).label(image, loaded,
+			f -> {}, () -> false)));
+	}
+
+	@Test
+	void badRequestsAreClearErrors() throws Exception {
+		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
+		assertMessage("classes must be from 2 to 255, got 1", () -> segmentation.fit(image, 1, 1,
+			f -> {}, () -> false));
+		assertMessage("classes must be from 2 to 255, got 256", () -> segmentation.fit(image, 256, 1,
+			f -> {}, () -> false));
+		final VaeModel other = TinyModels.train(TestImages.open("gravel.tif"), 4);
+		assertMessage("made with another model", () -> new TextureSegmentation(other, RADIUS).label(
+			image, classes, f -> {}, () -> false));
+		final Path junk = Files.writeString(dir.resolve("junk.json"), "[1, 2]");
+		assertMessage("is not a centres file", () -> TextureClassesFile.load(junk));
+		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
+		assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
+			"new one", () -> TextureClassesFile.load(old));
+	}
+
+	@Test
+	void accuracyMatchesLabelsToClassesAtBest() {
+		assertEquals(1, LabelAccuracy.of(new int[] { 0, 0, 1, 1 }, new int[] { 2, 2, 1, 1 }));
+		assertEquals(0.75, LabelAccuracy.of(new int[] { 0, 0, 1, 1 }, new int[] { 1, 2, 2, 2 }));
+	}
+}
