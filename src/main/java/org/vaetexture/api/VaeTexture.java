@@ -92,21 +92,21 @@ public final class VaeTexture {
 	public static Img<FloatType> features(final VaeModel model, final TextureImage image,
 		final Monitor monitor)
 	{
-		return map(model, image, new FeatureMap(model.config().latentDim()), monitor);
+		return map(model, image, new FeatureMap(model.config().latentDim()), "feature map", monitor);
 	}
 
 	/** KL(q(z | window) || N(0, I)) of every pixel, in nats. */
 	public static Img<FloatType> kl(final VaeModel model, final TextureImage image,
 		final Monitor monitor)
 	{
-		return map(model, image, new KlMap(), monitor);
+		return map(model, image, new KlMap(), "KL map", monitor);
 	}
 
 	/** The novelty heatmap, in nats (see {@link NoveltyMap}). */
 	public static Img<FloatType> novelty(final VaeModel model, final TextureImage image,
 		final Monitor monitor)
 	{
-		return map(model, image, new NoveltyMap(noveltyStatistics(model)), monitor);
+		return map(model, image, new NoveltyMap(noveltyStatistics(model)), "novelty map", monitor);
 	}
 
 	/**
@@ -204,10 +204,10 @@ public final class VaeTexture {
 	}
 
 	private static Img<FloatType> map(final VaeModel model, final TextureImage image,
-		final LatentMap map, final Monitor monitor)
+		final LatentMap map, final String stage, final Monitor monitor)
 	{
 		ImageChecks.requireCompatible(image, model.config());
-		return new MapRunner(model).run(image, map, stage(monitor, map.name() + " map"),
+		return new MapRunner(model).run(image, map, stage(monitor, stage),
 			monitor::isCancelled);
 	}
 

@@ -1,5 +1,6 @@
 package org.vaetexture.macro;
 
+import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.WindowManager;
@@ -23,17 +25,19 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
+import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 import org.scijava.util.Types;
 import org.vaetexture.image.ImageWriter;
 
 /**
- * An ImageJ 1.x command that runs a SciJava command (its argument) from a macro: the current image
- * fills the ImagePlus input, the macro's options fill the others (keys = field names), and each
- * image output is shown as an image titled with its name (with the input's calibration when it
- * has the input's size), for the macro to select and save. A
- * failed or cancelled command aborts the macro with its message.
+ * An ImageJ 1.x command that runs a SciJava command (its argument) from a macro or from plain
+ * ImageJ's menu: the current image fills the ImagePlus input, the macro's options fill the others
+ * (keys = field names) - or, without options and with a screen, a {@link CommandDialog} - and each
+ * image output is shown as an image titled with its name (with the input's calibration when it has
+ * the input's size), for the macro to select and save. A failed or cancelled command aborts the
+ * macro with its message (an error dialog when no macro runs).
  */
 public final class CommandPlugIn implements PlugIn {
 
@@ -50,7 +54,6 @@ public final class CommandPlugIn implements PlugIn {
 	@SuppressWarnings("unchecked")
 	public void run(final String commandClass) {
 		final CommandService commands = MacroBridge.context().service(CommandService.class);
-		final ConvertService convert = MacroBridge.context().service(ConvertService.class);
 		final CommandInfo info = commands.getCommand(commandClass);
 		final String options = Macro.getOptions();
 		final ImagePlus current = WindowManager.getCurrentImage();
@@ -69,18 +72,19 @@ public final class CommandPlugIn implements PlugIn {
 			optionItems.add(item);
 			known.add(item.getName());
 		}
-		for (final String key : keys(options))
-			if (!known.contains(key)) throw abort("unknown option '" + key + "' for " + info.getTitle() +
-				"; it takes " + String.join(", ", known));
-		for (final ModuleItem<?> item : optionItems) {
-			final String value = options == null ? null : Macro.getValue(options, item.getName(), null);
-			if (value == null) continue;
-			// to the boxed type: converting "abc" to a primitive int gives 0, to Integer null
-			final Object parsed = convert.convert(value, Types.box(item.getType()));
-			if (parsed == null) throw abort("option " + item.getName() + "=" + value + " of " + info
-				.getTitle() + " is not a valid " + item.getType().getSimpleName());
-			inputs.put(item.getName(), parsed);
+		final boolean dialog = options == null && !GraphicsEnvironment.isHeadless();
+		if (dialog) {
+			final Map<String, Object> chosen;
+			try {
+				chosen = CommandDialog.ask(info, optionItems);
+			}
+			catch (final IllegalArgumentException | ModuleException e) {
+				throw abort(info.getTitle() + ": " + e.getMessage());
+			}
+			if (chosen == null) return;
+			inputs.putAll(chosen);
 		}
+		else inputs.putAll(parse(options, info, optionItems, known));
 		final CommandModule module;
 		try {
 			module = commands.run(info, true, inputs).get();
@@ -107,6 +111,41 @@ public final class CommandPlugIn implements PlugIn {
 				.getHeight()) shown.setCalibration(current.getCalibration());
 			shown.show();
 		}
+		if (dialog) showOtherOutputs(info, module);
+	}
+
+	/** The macro options as the command's inputs: every key known, every value of its type. */
+	private static Map<String, Object> parse(final String options, final CommandInfo info,
+		final List<ModuleItem<?>> optionItems, final Set<String> known)
+	{
+		for (final String key : keys(options))
+			if (!known.contains(key)) throw abort("unknown option '" + key + "' for " + info.getTitle() +
+				"; it takes " + String.join(", ", known));
+		final ConvertService convert = MacroBridge.context().service(ConvertService.class);
+		final Map<String, Object> inputs = new HashMap<>();
+		for (final ModuleItem<?> item : optionItems) {
+			final String value = options == null ? null : Macro.getValue(options, item.getName(), null);
+			if (value == null) continue;
+			// to the boxed type: converting "abc" to a primitive int gives 0, to Integer null
+			final Object parsed = convert.convert(value, Types.box(item.getType()));
+			if (parsed == null) throw abort("option " + item.getName() + "=" + value + " of " + info
+				.getTitle() + " is not a valid " + item.getType().getSimpleName());
+			inputs.put(item.getName(), parsed);
+		}
+		return inputs;
+	}
+
+	/**
+	 * For a user who chose the command from the menu: its other outputs too, a plot (Train VAE's loss
+	 * curve) as a window, text (the model's path, the loss history) in the Log window.
+	 */
+	private static void showOtherOutputs(final CommandInfo info, final CommandModule module) {
+		for (final ModuleItem<?> item : info.outputs()) {
+			final Object value = module.getOutput(item.getName());
+			if (value instanceof ImagePlus) ((ImagePlus) value).show();
+			else if (value instanceof String) IJ.log(info.getTitle() + " " + item.getName() + ":\n" +
+				value);
+		}
 	}
 
 	/** The keys of macro options such as {@code model=[/a b/m.zip] seed=3 flag}. */
@@ -121,13 +160,15 @@ public final class CommandPlugIn implements PlugIn {
 	}
 
 	/**
-	 * Records the message and stops the macro that called the command; the returned exception,
-	 * ImageJ's "Macro canceled", is for the caller to throw.
+	 * Records the message and stops the macro that called the command, or, for a user who chose it
+	 * from the menu, shows the message in an error dialog; the returned exception, ImageJ's "Macro
+	 * canceled" (which ImageJ ends a command with silently), is for the caller to throw.
 	 */
 	private static RuntimeException abort(final String message) {
 		lastError = message;
 		final Interpreter interpreter = Interpreter.getInstance();
 		if (interpreter != null) interpreter.abortMacro();
+		else if (!GraphicsEnvironment.isHeadless()) IJ.error("VAE Texture", message);
 		return new RuntimeException(Macro.MACRO_CANCELED);
 	}
 }
