@@ -22,11 +22,11 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.vaetexture.AtomicFiles;
-import org.vaetexture.VaeTextureException;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+
+import org.vaetexture.AtomicFiles;
+import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes model files: one zip holding {@value #METADATA} (versioned JSON: architecture,

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.vaetexture.AtomicFiles;
-import org.vaetexture.VaeTextureException;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+
+import org.vaetexture.AtomicFiles;
+import org.vaetexture.VaeTextureException;
 
 /**
  * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
