@@ -17,8 +17,8 @@ import org.vaetexture.model.VaeConfig;
 import org.vaetexture.segment.SegmentationOptions;
 import org.vaetexture.train.TrainingOptions;
 
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every front end starts from {@link Defaults}: the command line's options, the Fiji commands'

@@ -8,8 +8,8 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.macro.HeadlessPatch;
 import org.vaetexture.model.ModelFile;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code java -jar vae-texture.jar SUBCOMMAND ...}. Results go to stdout, progress
