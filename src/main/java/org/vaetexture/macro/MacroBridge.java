@@ -22,6 +22,7 @@ import org.scijava.command.CommandService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
+import org.vaetexture.model.Backend;
 
 /**
  * Lets plain ImageJ 1.x run {@code run("Novelty Heatmap", "model=[...]")} and its own built-in
@@ -45,8 +46,12 @@ public final class MacroBridge {
 	/** The SciJava context the bridged commands run in (made on first use). */
 	static synchronized Context context() {
 		if (context == null) {
-			context = new Context(CommandService.class, ModuleService.class, StatusService.class,
-				LogService.class);
+			// ImageJ 1.x's threads have another context class loader: start ND4J and SciJava under ours
+			context = PluginClassLoader.call(() -> {
+				Backend.start();
+				return new Context(CommandService.class, ModuleService.class, StatusService.class,
+					LogService.class);
+			});
 			// a failed command's message aborts the macro and reaches its caller (the command line
 			// prints it as its one error line); logged as well, it would be printed twice
 			context.service(LogService.class).setLevel("org.vaetexture.command", LogLevel.NONE);
