@@ -23,6 +23,7 @@ import org.scijava.convert.ConvertService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
+import org.vaetexture.model.Backend;
 
 /**
  * Lets plain ImageJ 1.x run {@code run("Novelty Heatmap", "model=[...]")} and its own built-in
@@ -46,8 +47,12 @@ public final class MacroBridge {
 	/** The SciJava context the bridged commands run in (made on first use). */
 	static synchronized Context context() {
 		if (context == null) {
-			context = new Context(CommandService.class, ModuleService.class, StatusService.class,
-				LogService.class, ConvertService.class);
+			// ImageJ 1.x's threads have another context class loader: start ND4J and SciJava under ours
+			context = PluginClassLoader.call(() -> {
+				Backend.start();
+				return new Context(CommandService.class, ModuleService.class, StatusService.class,
+					LogService.class, ConvertService.class);
+			});
 			// a failed command's message aborts the macro and reaches its caller (the command line
 			// prints it as its one error line); logged as well, it would be printed twice
 			context.service(LogService.class).setLevel("org.vaetexture.fiji", LogLevel.NONE);

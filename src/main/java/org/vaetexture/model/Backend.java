@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.vaetexture.VaeTextureException;
 
 /**
  * Starts ND4J's native backend and sets its thread count. Inside Fiji's plugin class loader ND4J
@@ -21,7 +22,13 @@ public final class Backend {
 		if (started) return;
 		synchronized (Backend.class) {
 			if (started) return;
-			withOwnClassLoader(() -> Nd4j.getBackend());
+			NativeMemory.cap();
+			try {
+				withOwnClassLoader(() -> Nd4j.getBackend());
+			}
+			catch (final RuntimeException | LinkageError e) {
+				throw new VaeTextureException(noBackend(e), e);
+			}
 			started = true;
 		}
 	}
@@ -37,6 +44,22 @@ public final class Backend {
 		Nd4j.getEnvironment().setMaxMasterThreads(threads);
 		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
 		Nd4j.factory().blas().setMaxThreads(threads);
+	}
+
+	/** The one-line error for a backend that did not load: what is missing, for which platform. */
+	static String noBackend(final Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root)
+			root = root.getCause();
+		final String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+		final String cause = root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage())
+			.replaceAll("\\s+", " ");
+		if (root instanceof UnsatisfiedLinkError || cause.contains("no jni") || cause.contains(
+			"jnind4jcpu")) return "ND4J's native libraries for " + platform +
+				" are missing or do not load (" + cause + "); VAE Texture ships them for " +
+				"linux-x86_64, windows-x86_64, macosx-x86_64 and macosx-arm64 (see README, Troubleshooting)";
+		return "no ND4J backend found (" + cause + "); the vae-texture-nd4j jar and the natives for " +
+			platform + " must be on the class path (see README, Troubleshooting)";
 	}
 
 	private static <T> T withOwnClassLoader(final Supplier<T> work) {

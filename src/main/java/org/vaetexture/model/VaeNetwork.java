@@ -45,6 +45,7 @@ public final class VaeNetwork {
 	private double learningRate = Double.NaN;
 
 	private VaeNetwork(final VaeConfig config, final Map<String, float[]> weights) {
+		Backend.start(); // ND4J starts there (class loader, memory limit), never on first use elsewhere
 		this.config = config;
 		this.sd = SameDiff.create();
 		final Map<String, long[]> shapes = parameterShapes(config);
