@@ -25,6 +25,7 @@ import org.vaetexture.api.VaeTexture;
 import org.vaetexture.dense.DenseEncoder;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.BlasKernel;
 import org.vaetexture.model.Normalization;
 import org.vaetexture.model.TrainingSummary;
 import org.vaetexture.model.VaeConfig;
@@ -95,6 +96,7 @@ public final class Benchmark {
 		}
 		print("dense_speedup_over_sliding", denseRate / slidingRate);
 		print("peak_sgemm_gflops", sgemmGflops(seconds));
+		out.println("blas_kernel " + BlasKernel.inUse());
 		if (peer != null) peer(peer, seconds, peerThreads, ours);
 		out.printf(Locale.ROOT, "peak_rss_mb %.0f%n", peakRssMb());
 		out.flush();

@@ -23,6 +23,7 @@ public final class Backend {
 		synchronized (Backend.class) {
 			if (started) return;
 			NativeMemory.cap();
+			BlasKernel.choose();
 			try {
 				withOwnClassLoader(() -> Nd4j.getBackend());
 			}
