@@ -28,16 +28,21 @@ public final class BoxFilter {
 				rows[y * w + x] = s;
 			}
 		}
+		// the vertical pass row by row (a running sum per column), in the order a column-by-column
+		// pass would add, so the same values, read and written in memory order
 		final float[] out = new float[w * h];
 		final double norm = 1.0 / ((double) k * k);
-		for (int x = 0; x < w; x++) {
-			double s = 0;
-			for (int y = 0; y < k; y++)
-				s += rows[y * w + x];
-			out[x] = (float) (s * norm);
-			for (int y = 1; y < h; y++) {
-				s += rows[(y + k - 1) * w + x] - rows[(y - 1) * w + x];
-				out[y * w + x] = (float) (s * norm);
+		final double[] columns = new double[w];
+		for (int y = 0; y < k; y++)
+			for (int x = 0; x < w; x++)
+				columns[x] += rows[y * w + x];
+		for (int x = 0; x < w; x++)
+			out[x] = (float) (columns[x] * norm);
+		for (int y = 1; y < h; y++) {
+			final int add = (y + k - 1) * w, remove = (y - 1) * w, o = y * w;
+			for (int x = 0; x < w; x++) {
+				columns[x] += rows[add + x] - rows[remove + x];
+				out[o + x] = (float) (columns[x] * norm);
 			}
 		}
 		return out;
