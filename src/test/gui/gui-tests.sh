@@ -6,7 +6,8 @@
 #     Fiji's launcher builds it (jars/*, jars/linux64/*, plugins/*), ij.ImageJ -ijpath Fiji.app;
 #  2. plain ImageJ 1.x: only ij.jar on the class path, the plugin and its jars in plugins/.
 # Each must list the commands in ImageJ's command table, train a model on an open sample image,
-# show the novelty heatmap and save a screenshot (target/gui-test/*/screenshot.png).
+# show the novelty heatmap and save a screenshot (target/gui-test/*/screenshot.png). Then, on the
+# same display, the JUnit tests of what users click (*GuiTest).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$PWD
@@ -72,5 +73,11 @@ run_gui() { # name class-path imagej-dir
 }
 run_gui fiji "$FIJI/jars/*:$FIJI/jars/linux64/*:$FIJI/plugins/*" "$FIJI"
 run_gui imagej "$IJ/ij.jar" "$IJ"
+# the JUnit tests of what users click (*GuiTest: a menu command's dialog and the macro recorder),
+# which `mvn verify` skips without a display
+if mvn -B -q surefire:test@gui; then echo "== JUnit GUI tests passed"; else
+	echo "== JUnit GUI tests FAILED"
+	failed=1
+fi
 echo "GUI tests: setup $((T1 - T0)) s, GUI runs $(($(date +%s) - T1)) s"
 exit $failed
