@@ -192,13 +192,14 @@ public final class DenseEncoder {
 		final int h, final float[][] hidden)
 	{
 		final int f1 = config.filters1(), o1 = config.tileSize() / 2 - 1;
-		final FloatBuffer v = NativeArrays.values(p1);
+		final float[] v = new float[(int) p1.length()];
+		NativeArrays.values(p1).get(v);
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++) {
 				final int qy = y + o1, qx = x + o1;
 				final int base = (((qy % 2) * 2 + qx % 2) * m * n + (qy / 2) * n + qx / 2) * f1;
 				for (int c = 0; c < f1; c++)
-					hidden[c][y * w + x] = v.get(base + c);
+					hidden[c][y * w + x] = v[base + c];
 			}
 	}
 
