@@ -3,7 +3,8 @@ package org.vaetexture.model;
 import java.lang.management.ManagementFactory;
 
 /**
- * Caps the memory ND4J's native arrays may take, whatever the heap size. ND4J frees a native array
+ * Caps the process's resident memory (heap, ND4J's native arrays and the rest) below the machine's
+ * memory, whatever the heap size, so that ND4J's garbage cannot make it swap. ND4J frees a native array
  * only when the garbage collector finds its Java object unreachable, and JavaCPP (which ND4J
  * allocates through) starts a collection only when the process's resident memory passes
  * {@code org.bytedeco.javacpp.maxphysicalbytes}, by default four times the maximum heap: with
