@@ -37,12 +37,12 @@ mvn -B -q -f src/test/gui/fiji-jars-pom.xml dependency:copy-dependencies -Dexclu
 mvn -B -q install -DskipTests -Dscijava.app.directory="$FIJI"
 T1=$(date +%s)
 
-DISPLAY_NUMBER=:$((90 + RANDOM % 9))
-Xvfb "$DISPLAY_NUMBER" -screen 0 1280x1024x24 -nolisten tcp >"$W/xvfb.log" 2>&1 &
+# Xvfb picks a free display and writes its number to fd 3
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$W/display" >"$W/xvfb.log" 2>&1 &
 XVFB=$!
 trap 'kill $XVFB 2>/dev/null || true' EXIT
-export DISPLAY=$DISPLAY_NUMBER
-sleep 1
+for _ in $(seq 1 50); do [ -s "$W/display" ] && break; sleep 0.2; done
+export DISPLAY=:$(head -n 1 "$W/display")
 
 failed=0
 run_gui() { # name class-path imagej-dir

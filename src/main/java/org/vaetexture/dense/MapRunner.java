@@ -16,7 +16,6 @@ import net.imglib2.view.Views;
 
 import org.vaetexture.image.MapImages;
 import org.vaetexture.image.TextureImage;
-import org.vaetexture.model.NativeMemory;
 import org.vaetexture.model.VaeModel;
 
 /**
@@ -94,7 +93,6 @@ public final class MapRunner {
 				for (int y0 = 0; y0 < h; y0 += block)
 					for (int x0 = 0; x0 < w; x0 += block) {
 						if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
-						NativeMemory.throttle();
 						final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
 						consumer.accept(encoder.codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
 							halo, hidden), p, x0, y0, bw, bh);

@@ -30,7 +30,6 @@ public final class Backend {
 			catch (final RuntimeException | LinkageError e) {
 				throw new VaeTextureException(noBackend(e), e);
 			}
-			NativeMemory.started();
 			started = true;
 		}
 	}

@@ -14,7 +14,6 @@ import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.EpochRecord;
 import org.vaetexture.model.LatentStatistics;
-import org.vaetexture.model.NativeMemory;
 import org.vaetexture.model.Normalization;
 import org.vaetexture.model.TrainingSummary;
 import org.vaetexture.model.VaeConfig;
@@ -73,7 +72,6 @@ public final class Trainer {
 		for (int epoch = 1; epoch <= options.epochs() && !stoppedEarly; epoch++) {
 			double reconSum = 0, klSum = 0;
 			for (int step = 1; step <= options.stepsPerEpoch(); step++) {
-				NativeMemory.throttle();
 				if (cancelled.getAsBoolean()) throw new CancellationException("training cancelled");
 				sampler.fill(batch, b);
 				final double[] losses = network.fitStep(Nd4j.create(batch, new long[] { b, c, t, t }, 'c'),
