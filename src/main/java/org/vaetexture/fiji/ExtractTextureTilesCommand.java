@@ -10,7 +10,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.vaetexture.Defaults;
-import org.vaetexture.VaeTextureException;
 import org.vaetexture.api.VaeTexture;
 
 /**

@@ -23,6 +23,7 @@ import org.scijava.convert.ConvertService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 import org.scijava.module.ModuleService;
+import org.vaetexture.PluginClassLoader;
 import org.vaetexture.model.Backend;
 
 /**

@@ -1,9 +1,8 @@
 package org.vaetexture.model;
 
-import java.util.function.Supplier;
-
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.vaetexture.PluginClassLoader;
 import org.vaetexture.VaeTextureException;
 
 /**
@@ -25,7 +24,7 @@ public final class Backend {
 			NativeMemory.cap();
 			BlasKernel.choose();
 			try {
-				withOwnClassLoader(() -> Nd4j.getBackend());
+				PluginClassLoader.call(() -> Nd4j.getBackend());
 			}
 			catch (final RuntimeException | LinkageError e) {
 				throw new VaeTextureException(noBackend(e), e);
@@ -61,17 +60,5 @@ public final class Backend {
 				"linux-x86_64, windows-x86_64, macosx-x86_64 and macosx-arm64 (see README, Troubleshooting)";
 		return "no ND4J backend found (" + cause + "); the vae-texture-nd4j jar and the natives for " +
 			platform + " must be on the class path (see README, Troubleshooting)";
-	}
-
-	private static <T> T withOwnClassLoader(final Supplier<T> work) {
-		final Thread thread = Thread.currentThread();
-		final ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(Backend.class.getClassLoader());
-		try {
-			return work.get();
-		}
-		finally {
-			thread.setContextClassLoader(previous);
-		}
 	}
 }

@@ -15,7 +15,6 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.image.TextureImage;

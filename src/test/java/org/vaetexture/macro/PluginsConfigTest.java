@@ -23,6 +23,7 @@ import org.scijava.command.Command;
 import org.scijava.command.CommandService;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
+import org.vaetexture.PluginClassLoader;
 
 /**
  * ImageJ 1.x's menu entries ({@code plugins.config} in the plugin jar) are exactly the SciJava
