@@ -55,6 +55,11 @@ public final class Main {
 			cli.setExecutionExceptionHandler((e, c, p) -> handle(e, err));
 			return cli.execute(args);
 		}
+		catch (final OutOfMemoryError e) { // picocli hands on errors, not only exceptions
+			err.println("error: out of memory (" + e.getMessage() +
+				"); give Java more (-Xmx) or map a smaller image (see README, Troubleshooting)");
+			return 1;
+		}
 		finally {
 			System.setOut(systemOut);
 		}
