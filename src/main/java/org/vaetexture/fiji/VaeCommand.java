@@ -11,12 +11,13 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.api.Monitor;
+import org.vaetexture.model.NativeMemory;
 
 /**
  * What the VAE Texture commands share: each is one call to {@link org.vaetexture.api.VaeTexture};
  * progress through the StatusService, messages through the LogService, and one way to end: bad
  * input logs its one-line message and cancels the command with it (no output); cancel stops the
- * work at the next step or block.
+ * work at the next step or block. When it ends, the native memory its arrays held is released.
  */
 abstract class VaeCommand extends ContextCommand {
 
@@ -71,6 +72,7 @@ abstract class VaeCommand extends ContextCommand {
 		}
 		finally {
 			status.clearStatus();
+			NativeMemory.release();
 		}
 		return null;
 	}

@@ -14,7 +14,7 @@ import java.lang.management.ManagementFactory;
  * machine's memory: past it JavaCPP collects garbage, and if that frees too little it throws
  * {@code OutOfMemoryError: Physical memory usage is too high}. The heap is part of the resident
  * memory, so the limit cannot be lower than the heap without failing runs whose heap is full of
- * images.
+ * images. And when a command ends, {@link #release()} hands what it left back to the system.
  */
 public final class NativeMemory {
 
@@ -34,6 +34,15 @@ public final class NativeMemory {
 		if (System.getProperty(PROPERTY) != null || System.getProperty(
 			"org.bytedeco.javacpp.maxPhysicalBytes") != null) return;
 		System.setProperty(PROPERTY, Long.toString(limit(Runtime.getRuntime().maxMemory(), ram())));
+	}
+
+	/**
+	 * Releases the native memory of the arrays a finished command left behind: a collection finds
+	 * their Java objects unreachable and JavaCPP's deallocator frees them, at once rather than at
+	 * whatever collection comes next (in Fiji, with a large heap, perhaps minutes later).
+	 */
+	public static void release() {
+		System.gc();
 	}
 
 	/** The limit for a maximum heap of {@code heap} bytes and {@code ram} bytes of memory (0: unknown). */

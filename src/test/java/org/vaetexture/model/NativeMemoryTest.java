@@ -2,8 +2,12 @@ package org.vaetexture.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The resident memory limit NativeMemory gives JavaCPP, and the one-line backend errors. */
 class NativeMemoryTest {
@@ -28,5 +32,23 @@ class NativeMemoryTest {
 		assertTrue(!natives.contains("\n") && natives.contains("macosx-arm64"), natives);
 		final String backend = Backend.noBackend(new RuntimeException("Please ensure that you have an nd4j backend on your classpath"));
 		assertTrue(backend.startsWith("no ND4J backend found ("), backend);
+	}
+
+	@Test
+	void releaseHandsTheArraysOfAFinishedCommandBack() throws InterruptedException {
+		Backend.start();
+		final long before = Pointer.physicalBytes();
+		for (int i = 0; i < 8; i++)
+			Nd4j.create(DataType.FLOAT, 8_000_000).addi(1); // 32 MB each, written, then dropped
+		final long full = Pointer.physicalBytes();
+		assumeTrue(full - before > 200L << 20, "the arrays were not resident");
+		NativeMemory.release();
+		long now = Pointer.physicalBytes();
+		for (int i = 0; i < 50 && now > full - (150L << 20); i++) {
+			Thread.sleep(100);
+			now = Pointer.physicalBytes();
+		}
+		assertTrue(now <= full - (150L << 20), "resident " + (full >> 20) + " MB after the arrays, " +
+			(now >> 20) + " MB after release");
 	}
 }
