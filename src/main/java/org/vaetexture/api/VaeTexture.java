@@ -9,7 +9,6 @@ import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.decode.LatentTraversal;
 import org.vaetexture.decode.Reconstructed;
@@ -70,8 +69,9 @@ public final class VaeTexture {
 	public static VaeModel train(final List<TextureImage> images,
 		final VaeConfig.Builder architecture, final TrainingOptions options, final Monitor monitor)
 	{
-		if (images.isEmpty()) throw new VaeTextureException("no training image given");
-		final VaeConfig config = architecture.channels(images.get(0).channels()).build();
+		// the Trainer refuses an empty list, with the one message for it
+		final VaeConfig config = architecture.channels(images.isEmpty() ? 1 : images.get(0).channels())
+			.build();
 		final VaeModel trained = new Trainer(config, options).train(images, monitor,
 			monitor::isCancelled);
 		return NoveltyCalibration.calibrate(trained, images, options.falsePositiveRate(), stage(

@@ -59,7 +59,6 @@ public final class CommandPlugIn implements PlugIn {
 		final ImagePlus current = WindowManager.getCurrentImage();
 		final Map<String, Object> inputs = new HashMap<>();
 		final List<ModuleItem<?>> optionItems = new ArrayList<>();
-		final Set<String> known = new TreeSet<>();
 		for (final ModuleItem<?> item : info.inputs()) {
 			final Class<?> type = item.getType();
 			if (Service.class.isAssignableFrom(type) || type == Context.class) continue;
@@ -70,7 +69,6 @@ public final class CommandPlugIn implements PlugIn {
 				continue;
 			}
 			optionItems.add(item);
-			known.add(item.getName());
 		}
 		final boolean dialog = options == null && !GraphicsEnvironment.isHeadless();
 		if (dialog) {
@@ -84,7 +82,7 @@ public final class CommandPlugIn implements PlugIn {
 			if (chosen == null) return;
 			inputs.putAll(chosen);
 		}
-		else inputs.putAll(parse(options, info, optionItems, known));
+		else inputs.putAll(parse(options, info, optionItems));
 		final CommandModule module;
 		try {
 			module = commands.run(info, true, inputs).get();
@@ -116,8 +114,11 @@ public final class CommandPlugIn implements PlugIn {
 
 	/** The macro options as the command's inputs: every key known, every value of its type. */
 	private static Map<String, Object> parse(final String options, final CommandInfo info,
-		final List<ModuleItem<?>> optionItems, final Set<String> known)
+		final List<ModuleItem<?>> optionItems)
 	{
+		final Set<String> known = new TreeSet<>();
+		for (final ModuleItem<?> item : optionItems)
+			known.add(item.getName());
 		for (final String key : keys(options))
 			if (!known.contains(key)) throw abort("unknown option '" + key + "' for " + info.getTitle() +
 				"; it takes " + String.join(", ", known));
