@@ -54,6 +54,20 @@ public final class AtomicFiles {
 	 */
 	public static void write(final Path target, final String what, final Writer writer) {
 		requireTarget(target, what);
+		replace(target, what, writer);
+	}
+
+	/**
+	 * Writes bytes all or nothing, without {@link #requireTarget}'s probe: for many small files
+	 * (array chunks) in a folder that is known to exist.
+	 *
+	 * @throws VaeTextureException naming the file and what to change
+	 */
+	public static void writeBytes(final Path target, final byte[] content) {
+		replace(target, "file", temp -> Files.write(temp, content));
+	}
+
+	private static void replace(final Path target, final String what, final Writer writer) {
 		final Path absolute = target.toAbsolutePath();
 		final Path dir = absolute.getParent();
 		final Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(

@@ -45,6 +45,16 @@ class AtomicFilesTest {
 	}
 
 	@Test
+	void bytesReplaceTheFileWithNoTemporaryFileLeft() throws IOException {
+		final Path target = Files.write(dir.resolve("0.0"), new byte[] { 1, 2, 3, 4 });
+		AtomicFiles.writeBytes(target, new byte[] { 7, 8 });
+		assertArrayEquals(new byte[] { 7, 8 }, Files.readAllBytes(target));
+		assertArrayEquals(new String[] { "0.0" }, dir.toFile().list());
+		assertMessage("cannot write file '" + dir.resolve("none/0.1") + "': NoSuchFileException", () ->
+			AtomicFiles.writeBytes(dir.resolve("none/0.1"), new byte[] { 1 }));
+	}
+
+	@Test
 	void aTargetWhoseFolderIsAFileIsRefused() throws IOException {
 		final Path file = Files.write(dir.resolve("plain.txt"), new byte[] { 1 });
 		assertMessage("'" + file + "' is a file, not a folder", () -> AtomicFiles.write(file.resolve(
