@@ -19,7 +19,7 @@ class ArchitectureTest {
 	private static final String[] CORE = { "org.vaetexture", "org.vaetexture.api..",
 		"org.vaetexture.dense..", "org.vaetexture.novelty..", "org.vaetexture.segment..",
 		"org.vaetexture.decode..", "org.vaetexture.math..", "org.vaetexture.model..",
-		"org.vaetexture.train..", "org.vaetexture.image.." };
+		"org.vaetexture.train..", "org.vaetexture.image..", "org.vaetexture.store.." };
 
 	private static JavaClasses classes;
 

@@ -36,11 +36,9 @@ final class Blosc {
 
 	private Blosc() {}
 
-	/** The codec's code in the header flags, or -1 for a name c-blosc does not know. */
+	/** The codec's code in the header flags (lz4hc writes lz4 streams). */
 	private static int code(final String cname) {
-		for (int i = 0; i < CODECS.length; i++)
-			if (CODECS[i].equals(cname)) return i;
-		return -1;
+		return cname.equals("lz4hc") ? LZ4 : Arrays.asList(CODECS).indexOf(cname);
 	}
 
 	static byte[] encode(final byte[] raw, final int typeSize, final String cname, final int clevel,

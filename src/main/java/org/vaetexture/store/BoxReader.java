@@ -77,7 +77,7 @@ final class BoxReader {
 	}
 
 	/** Steps {@code pos} through [lo, hi) in its first {@code dims} dimensions, last fastest. */
-	static boolean next(final long[] pos, final long[] lo, final long[] hi, final int dims) {
+	private static boolean next(final long[] pos, final long[] lo, final long[] hi, final int dims) {
 		for (int d = dims - 1; d >= 0; d--) {
 			if (++pos[d] < hi[d]) return true;
 			pos[d] = lo[d];
@@ -86,7 +86,7 @@ final class BoxReader {
 	}
 
 	/** C-order strides of a shape. */
-	static int[] strides(final int[] shape) {
+	private static int[] strides(final int[] shape) {
 		final int[] stride = new int[shape.length];
 		int s = 1;
 		for (int d = shape.length - 1; d >= 0; d--) {

@@ -77,6 +77,31 @@ class ZarrRoundTripTest {
 		assertEquals(Map.of("unit", "um"), ZarrArray.open(dir.resolve("3d.zarr")).attributes());
 	}
 
+	/**
+	 * Arrays of other tools take chunks (here 2.1 beside their 0.0): big-endian, Blosc lz4hc (lz4
+	 * streams) with bit shuffle (written with none; frames say which).
+	 */
+	@Test
+	void openedArraysOfOtherToolsTakeChunks() throws IOException {
+		for (final String name : new String[] { "u2_big_endian", "u2_blosc_bitshuffle" }) {
+			final Path copy = dir.resolve(name + ".zarr");
+			Files.createDirectory(copy);
+			for (final String file : new String[] { ".zarray", "0.0" })
+				Files.copy(Fixtures.DIR.resolve(name + ".zarr").resolve(file), copy.resolve(file));
+			final String zarray = Files.readString(copy.resolve(".zarray"));
+			Files.writeString(copy.resolve(".zarray"), zarray.replace("\"lz4\"", "\"lz4hc\""));
+			final ZarrArray a = ZarrArray.open(copy);
+			a.writeChunk(new long[] { 2, 1 }, Fixtures.values("u2", new long[] { 32, 16 }, new int[] {
+				5, 13 }));
+			final float[] all = ZarrArray.open(copy).read(new long[2], new int[] { 37, 29 });
+			final float[] expected = Fixtures.values("u2", new long[2], new int[] { 37, 29 });
+			for (int y = 0; y < 37; y++)
+				for (int x = 0; x < 29; x++)
+					if ((y >= 16 || x >= 16) && (y < 32 || x < 16)) expected[y * 29 + x] = 0;
+			assertArrayEquals(expected, all, name);
+		}
+	}
+
 	@Test
 	void valuesAreRoundedAndClampedToTheType() {
 		final ZarrArray a = ZarrArray.create(dir.resolve("c.zarr"), new long[] { 5 }, new int[] { 8 },
