@@ -56,4 +56,8 @@ public final class Defaults {
 	public static final int TEXTURE_CLASSES = 2;
 	/** Smoothing radius of the segmentation features; this value means 3/4 of the tile size. */
 	public static final int SMOOTHING = -1;
+	/** Side of a chunk of a map written to OME-Zarr, in pixels (a multiple of the maps' 256 block). */
+	public static final int CHUNK = 512;
+	/** Compression of maps written to OME-Zarr: Blosc with LZ4 and byte shuffle, as zarr's own default. */
+	public static final String COMPRESSION = "blosc-lz4";
 }

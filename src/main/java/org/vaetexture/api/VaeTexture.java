@@ -10,6 +10,10 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.chunked.ChunkedImage;
+import org.vaetexture.chunked.ChunkedMap;
+import org.vaetexture.chunked.ChunkedMapJob;
+import org.vaetexture.chunked.OmeZarrExport;
 import org.vaetexture.decode.LatentTraversal;
 import org.vaetexture.decode.Reconstructed;
 import org.vaetexture.decode.Reconstruction;
@@ -23,7 +27,6 @@ import org.vaetexture.image.ImageChecks;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.ModelFile;
-import org.vaetexture.model.NoveltyStatistics;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
@@ -33,6 +36,7 @@ import org.vaetexture.segment.SegmentationOptions;
 import org.vaetexture.segment.TextureClasses;
 import org.vaetexture.segment.TextureClassesFile;
 import org.vaetexture.segment.TextureSegmentation;
+import org.vaetexture.store.ZarrCodec;
 import org.vaetexture.train.TileExtractor;
 import org.vaetexture.train.Trainer;
 import org.vaetexture.train.TrainingOptions;
@@ -106,7 +110,7 @@ public final class VaeTexture {
 	public static Img<FloatType> novelty(final VaeModel model, final TextureImage image,
 		final Monitor monitor)
 	{
-		return map(model, image, new NoveltyMap(noveltyStatistics(model)), "novelty map", monitor);
+		return map(model, image, new NoveltyMap(model.requireNovelty()), "novelty map", monitor);
 	}
 
 	/**
@@ -114,7 +118,7 @@ public final class VaeTexture {
 	 * false-positive rate on training pixels, 0 elsewhere; a new image.
 	 */
 	public static Img<FloatType> noveltyMask(final VaeModel model, final Img<FloatType> novelty) {
-		return NoveltyMap.mask(novelty, noveltyStatistics(model));
+		return NoveltyMap.mask(novelty, model.requireNovelty());
 	}
 
 	/**
@@ -122,7 +126,7 @@ public final class VaeTexture {
 	 * longer needed (a large image's map is not held twice).
 	 */
 	public static void noveltyMaskInPlace(final VaeModel model, final Img<FloatType> novelty) {
-		NoveltyMap.thresholdInPlace(novelty, noveltyStatistics(model));
+		NoveltyMap.thresholdInPlace(novelty, model.requireNovelty());
 	}
 
 	/** The image as the VAE reconstructs it, and the per-pixel reconstruction error. */
@@ -203,18 +207,48 @@ public final class VaeTexture {
 			: TileExtractor.grid(image, tileSize);
 	}
 
+	/**
+	 * A block-wise map of an image in a chunked store (OME-Zarr, Zarr or N5) into an OME-Zarr
+	 * output, chunk by chunk in bounded memory: equal bit for bit to the map of the whole image,
+	 * however its chunks are shared out (one machine, a job array, Spark). Creates the output, or
+	 * reopens it when an earlier run of the same map and model made it; chunks written before are
+	 * skipped when the job runs.
+	 *
+	 * @param chunk side of an output chunk in pixels, a multiple of 256
+	 * @param compression as {@link ZarrCodec#parse} reads it, e.g. "blosc-lz4" or "zlib"
+	 * @throws VaeTextureException saying what to change
+	 */
+	public static ChunkedMapJob mapJob(final VaeModel model, final Path input, final Path output,
+		final ChunkedMap what, final int chunk, final String compression)
+	{
+		if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
+			throw new VaeTextureException("--output is the input '" + input + "'; choose another output");
+		final ZarrCodec codec = ZarrCodec.parse(compression);
+		return new ChunkedMapJob(model, ChunkedImage.open(input), what, output, chunk, codec);
+	}
+
+	/**
+	 * Writes an image file (or a chunked store) as OME-Zarr in its own pixel type, for the
+	 * block-wise and cluster maps.
+	 *
+	 * @param chunk side of a chunk in pixels
+	 * @param compression as {@link ZarrCodec#parse} reads it
+	 * @throws VaeTextureException if the output exists, or the input cannot be read
+	 */
+	public static void convert(final Path input, final Path output, final int chunk,
+		final String compression, final Monitor monitor)
+	{
+		final ZarrCodec codec = ZarrCodec.parse(compression);
+		OmeZarrExport.write(ChunkedImage.open(input), output, chunk, codec, stage(monitor,
+			"conversion"), monitor::isCancelled);
+	}
+
 	private static Img<FloatType> map(final VaeModel model, final TextureImage image,
 		final LatentMap map, final String stage, final Monitor monitor)
 	{
 		ImageChecks.requireCompatible(image, model.config());
 		return new MapRunner(model).run(image, map, stage(monitor, stage),
 			monitor::isCancelled);
-	}
-
-	private static NoveltyStatistics noveltyStatistics(final VaeModel model) {
-		if (model.novelty() == null) throw new VaeTextureException(
-			"the model has no novelty statistics (it was written before novelty calibration); train it again with this version");
-		return model.novelty();
 	}
 
 	private static DoubleConsumer stage(final Monitor monitor, final String stage) {

@@ -1,9 +1,12 @@
 package org.vaetexture.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.vaetexture.api.VaeTexture;
+import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
 
@@ -23,5 +26,10 @@ final class FeaturesSubcommand extends MapSubcommand {
 		for (int j = 1; j <= l; j++)
 			labels.add("mu " + j);
 		write(map, l, labels, output.file, "features of " + image.name());
+	}
+
+	@Override
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+		return Map.of(output.file, ChunkedMap.features());
 	}
 }

@@ -1,8 +1,11 @@
 package org.vaetexture.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.vaetexture.api.VaeTexture;
+import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
 
@@ -18,5 +21,10 @@ final class KlSubcommand extends MapSubcommand {
 		final var map = VaeTexture.kl(m, image, monitor);
 		monitor.done();
 		write(map, 1, List.of("KL to prior (nats)"), output.file, "KL of " + image.name());
+	}
+
+	@Override
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+		return Map.of(output.file, ChunkedMap.kl());
 	}
 }

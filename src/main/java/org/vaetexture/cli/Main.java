@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 	description = "Learns image texture with a convolutional VAE and maps it.",
 	subcommands = { TrainSubcommand.class, InfoSubcommand.class, FeaturesSubcommand.class, KlSubcommand.class,
 		NoveltySubcommand.class, ReconstructSubcommand.class, GenerateSubcommand.class, TraverseSubcommand.class, SegmentSubcommand.class,
-		OverviewSubcommand.class, ReconstructTilesSubcommand.class,
+		OverviewSubcommand.class, ReconstructTilesSubcommand.class, ConvertSubcommand.class,
 		MacroSubcommand.class, BenchSubcommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 

@@ -1,13 +1,16 @@
 package org.vaetexture.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.vaetexture.AtomicFiles;
 import org.vaetexture.api.VaeTexture;
+import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
 
@@ -37,5 +40,14 @@ final class NoveltySubcommand extends MapSubcommand {
 			VaeTexture.noveltyMaskInPlace(m, map);
 			write(map, 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
 		}
+	}
+
+	/** The map, and the mask from the map's second run when --mask-output is given. */
+	@Override
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+		final Map<Path, ChunkedMap> outputs = new LinkedHashMap<>();
+		outputs.put(output.file, ChunkedMap.novelty());
+		if (maskOutput != null) outputs.put(maskOutput, ChunkedMap.noveltyMask());
+		return outputs;
 	}
 }

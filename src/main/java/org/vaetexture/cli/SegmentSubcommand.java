@@ -1,6 +1,7 @@
 package org.vaetexture.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -9,6 +10,7 @@ import org.vaetexture.AtomicFiles;
 import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.api.VaeTexture;
+import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.ImageWriter;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
@@ -68,5 +70,13 @@ final class SegmentSubcommand extends MapSubcommand {
 			VaeTexture.saveClasses(fitted, writeCentres);
 			err().println("wrote " + writeCentres);
 		}
+	}
+
+	/** Labels with saved classes: a chunked image is labelled a chunk at a time, never fitted whole. */
+	@Override
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+		if (centres == null) throw new VaeTextureException(
+			"an OME-Zarr input is labelled with saved classes: give --centres C.json, fitted with --write-centres on a representative TIFF");
+		return Map.of(output.file, ChunkedMap.labels(VaeTexture.loadClasses(centres)));
 	}
 }

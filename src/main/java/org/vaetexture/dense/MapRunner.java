@@ -69,6 +69,28 @@ public final class MapRunner {
 		return out;
 	}
 
+	/** The side of this runner's blocks, in output pixels. */
+	public int blockSize() {
+		return block;
+	}
+
+	/**
+	 * The map over one block, [x0, x0 + w) x [y0, y0 + h) of one plane, as {@link LatentMap#compute}
+	 * gives it: exactly what {@link #run} computes there when the block is one of its blocks (a
+	 * multiple of the block size from the origin, and w and h those of that block).
+	 *
+	 * @param plane the plane (X, Y, channel), extended beyond the image as {@link #run} extends it
+	 */
+	public float[][] block(final RandomAccessible<? extends RealType<?>> plane, final LatentMap map,
+		final int x0, final int y0, final int w, final int h)
+	{
+		final int halo = map.halo();
+		final float[][] values = new float[map.channels()][w * h];
+		map.compute(encoder.codes(plane, x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo, map
+			.usesHidden()), w, h, values);
+		return values;
+	}
+
 	/** Receives the dense codes of one block with its halo. */
 	public interface BlockConsumer {
 

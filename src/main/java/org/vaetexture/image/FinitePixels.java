@@ -23,9 +23,21 @@ public final class FinitePixels {
 	public static VaeTextureException error(final TextureImage image, final long x, final long y,
 		final int channel, final long plane)
 	{
-		return new VaeTextureException("image '" + image.name() + "' has a NaN or infinite pixel at x=" +
-			x + ", y=" + y + (image.channels() > 1 ? ", channel " + (channel + 1) : "") + (image
-				.planes() > 1 ? ", plane " + (plane + 1) : "") +
-			"; replace such pixels (Process > Math > Remove NaNs) first");
+		return error(image.name(), x, y, image.channels() > 1 ? channel : -1, image.planes() > 1 ? plane
+			: -1);
+	}
+
+	/**
+	 * The error for a NaN or infinite pixel of the image named {@code name}.
+	 *
+	 * @param channel from 0, or -1 to leave it out (an image of one channel)
+	 * @param plane from 0, or -1 to leave it out (an image of one plane)
+	 */
+	public static VaeTextureException error(final String name, final long x, final long y,
+		final int channel, final long plane)
+	{
+		return new VaeTextureException("image '" + name + "' has a NaN or infinite pixel at x=" + x +
+			", y=" + y + (channel >= 0 ? ", channel " + (channel + 1) : "") + (plane >= 0 ? ", plane " +
+				(plane + 1) : "") + "; replace such pixels (Process > Math > Remove NaNs) first");
 	}
 }

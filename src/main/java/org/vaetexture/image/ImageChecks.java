@@ -14,10 +14,15 @@ public final class ImageChecks {
 
 	/** @throws VaeTextureException unless the image is at least one tile wide and high */
 	public static void requireAtLeastOneTile(final TextureImage image, final int tileSize) {
-		if (image.width() < tileSize || image.height() < tileSize) throw new VaeTextureException(
-			"image '" + image.name() + "' is " + image.width() + " x " + image.height() +
-				" pixels, smaller than the tile size " + tileSize +
-				"; use a larger image, or a smaller tile size (a model trained with smaller tiles)");
+		requireAtLeastOneTile(image.name(), image.width(), image.height(), tileSize);
+	}
+
+	private static void requireAtLeastOneTile(final String name, final int width, final int height,
+		final int tileSize)
+	{
+		if (width < tileSize || height < tileSize) throw new VaeTextureException("image '" + name +
+			"' is " + width + " x " + height + " pixels, smaller than the tile size " + tileSize +
+			"; use a larger image, or a smaller tile size (a model trained with smaller tiles)");
 	}
 
 	/**
@@ -26,10 +31,20 @@ public final class ImageChecks {
 	 * @throws VaeTextureException saying what does not fit
 	 */
 	public static void requireCompatible(final TextureImage image, final VaeConfig config) {
-		if (image.channels() != config.channels()) throw new VaeTextureException("image '" + image
-			.name() + "' has " + image.channels() + " channel(s) but the model was trained on " + config
-				.channels() + "; use a model trained on images like this one");
-		requireAtLeastOneTile(image, config.tileSize());
+		requireFits(image.name(), image.width(), image.height(), image.channels(), config);
 		FinitePixels.require(image);
+	}
+
+	/**
+	 * The checks of {@link #requireCompatible} but the pixels', for an image known by its size (one
+	 * read a region at a time checks its pixels as it reads them).
+	 */
+	public static void requireFits(final String name, final int width, final int height,
+		final int channels, final VaeConfig config)
+	{
+		if (channels != config.channels()) throw new VaeTextureException("image '" + name + "' has " +
+			channels + " channel(s) but the model was trained on " + config.channels() +
+			"; use a model trained on images like this one");
+		requireAtLeastOneTile(name, width, height, config.tileSize());
 	}
 }

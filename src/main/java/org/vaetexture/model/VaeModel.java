@@ -3,6 +3,8 @@ package org.vaetexture.model;
 import java.util.Collections;
 import java.util.List;
 
+import org.vaetexture.VaeTextureException;
+
 /**
  * A trained VAE: architecture, weights, the normalization of its training data, how it was trained
  * and its loss history. What a model file holds; see {@link ModelFile}.
@@ -81,6 +83,17 @@ public final class VaeModel {
 
 	/** Statistics for novelty maps, or null if the model has none. */
 	public NoveltyStatistics novelty() {
+		return novelty;
+	}
+
+	/**
+	 * Statistics for novelty maps.
+	 *
+	 * @throws VaeTextureException if the model has none (it was written before calibration)
+	 */
+	public NoveltyStatistics requireNovelty() {
+		if (novelty == null) throw new VaeTextureException(
+			"the model has no novelty statistics (it was written before novelty calibration); train it again with this version");
 		return novelty;
 	}
 

@@ -7,11 +7,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
-import net.imglib2.Cursor;
-import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 import org.apache.commons.math3.distribution.MultivariateNormalDistribution;
@@ -207,27 +208,19 @@ public final class TextureSegmentation {
 	public Img<UnsignedByteType> label(final TextureImage image, final TextureClasses classes,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		if (!classes.model().equals(ModelFingerprint.of(model))) throw new VaeTextureException(
-			"the class centres were made with another model; use the model they were fitted with");
-		if (classes.energyRadius() != energyRadius || classes.radius() != radius || classes
-			.dimension() != features.channels())
+		final TextureLabelMap map = new TextureLabelMap(model, classes);
+		if (classes.energyRadius() != energyRadius || classes.radius() != radius)
 			throw new VaeTextureException("the class centres were made with other segmentation settings");
-		final int d = features.channels(), planes = image.planes();
+		final int planes = image.planes();
 		final Img<UnsignedByteType> labels = MapImages.create(new UnsignedByteType(), image.width(),
 			image.height(), 1, planes);
-		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
-			final float[][] f = new float[d][w * h];
-			features.compute(codes, w, h, f);
+		new MapRunner(model).forEachBlock(image, map.halo(), true, (codes, plane, x0, y0, w, h) -> {
+			final float[][] values = new float[1][w * h];
+			map.compute(codes, w, h, values);
 			RandomAccessibleInterval<UnsignedByteType> target = labels;
 			if (planes > 1) target = Views.hyperSlice(target, 2, plane);
-			final Cursor<UnsignedByteType> cursor = Views.flatIterable(Views.interval(target,
-				new FinalInterval(new long[] { x0, y0 }, new long[] { x0 + w - 1, y0 + h - 1 }))).cursor();
-			final double[] x = new double[d];
-			for (int i = 0; i < w * h; i++) {
-				for (int a = 0; a < d; a++)
-					x[a] = f[a][i];
-				cursor.next().set(classes.classify(x) + 1);
-			}
+			LoopBuilder.setImages(ArrayImgs.floats(values[0], w, h), Views.interval(target, Intervals
+				.createMinSize(x0, y0, w, h))).forEachPixel((v, t) -> t.set((int) v.get()));
 		}, progress, cancelled);
 		return labels;
 	}

@@ -1,0 +1,173 @@
+package org.vaetexture.chunked;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+import net.imglib2.RandomAccessible;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.vaetexture.VaeTextureException;
+import org.vaetexture.dense.LatentMap;
+import org.vaetexture.dense.MapRunner;
+import org.vaetexture.dense.NativeArrays;
+import org.vaetexture.image.ImageChecks;
+import org.vaetexture.model.Backend;
+import org.vaetexture.model.ModelFingerprint;
+import org.vaetexture.model.VaeConfig;
+import org.vaetexture.model.VaeModel;
+import org.vaetexture.store.ZarrArray;
+import org.vaetexture.store.ZarrCodec;
+
+/**
+ * A map from a chunked store to a chunked store, one output chunk at a time: the same blocks, with
+ * the same halos, as {@link MapRunner} computes over the whole image, so the result equals the
+ * single-image map bit for bit, whichever chunks run where. Each chunk reads only the input it
+ * needs (its blocks, their halos and the encoder's window, mirrored only at the image's own
+ * borders) and is written atomically; chunks already written are skipped, so a stopped job resumes
+ * where it stopped. The unit of work of the command line's partitions and of a Spark task.
+ */
+public final class ChunkedMapJob {
+
+	private final ChunkedImage input;
+	private final LatentMap map;
+	/** One runner per worker thread: runners are not shared between threads. */
+	private final ThreadLocal<MapRunner> runners;
+	private final OutputAxes axes;
+	private final ZarrArray output;
+	private final int chunk, reach;
+
+	/**
+	 * Checks that the model can map the input and creates (or reopens) the output.
+	 *
+	 * @param chunk the side of an output chunk, a multiple of {@value MapRunner#DEFAULT_BLOCK}
+	 * @throws VaeTextureException saying what to change
+	 */
+	public ChunkedMapJob(final VaeModel model, final ChunkedImage input, final ChunkedMap what,
+		final Path output, final int chunk, final ZarrCodec codec)
+	{
+		final VaeConfig config = model.config();
+		if (chunk <= 0 || chunk % MapRunner.DEFAULT_BLOCK != 0) throw new VaeTextureException(
+			"chunk size " + chunk + " is not a multiple of " + MapRunner.DEFAULT_BLOCK +
+				", the maps' block size; choose 256, 512, 1024...");
+		ImageChecks.requireFits(input.name(), input.width(), input.height(), input.channels(), config);
+		this.input = input;
+		this.map = what.create(model);
+		this.runners = ThreadLocal.withInitial(() -> new MapRunner(model));
+		this.chunk = chunk;
+		this.reach = map.halo() + config.tileSize();
+		this.axes = new OutputAxes(input, map.channels(), chunk);
+		this.output = MapStore.create(output, axes, input.name(), what.name(), ModelFingerprint.of(model),
+			codec, what.type());
+	}
+
+	/** Every chunk of the output, plane by plane, row by row. */
+	public List<ChunkTask> tasks() {
+		final List<ChunkTask> tasks = new ArrayList<>();
+		final int columns = (input.width() + chunk - 1) / chunk, rows = (input.height() + chunk - 1) /
+			chunk;
+		for (int p = 0; p < input.planes(); p++)
+			for (int r = 0; r < rows; r++)
+				for (int c = 0; c < columns; c++)
+					tasks.add(new ChunkTask(p, c, r));
+		return tasks;
+	}
+
+	/**
+	 * The i-th of n contiguous, nearly equal parts of the tasks (i from 1 to n), for job arrays.
+	 *
+	 * @throws VaeTextureException unless 1 <= i <= n
+	 */
+	public static List<ChunkTask> partition(final List<ChunkTask> tasks, final int i, final int n) {
+		if (n < 1 || i < 1 || i > n) throw new VaeTextureException("partition " + i + "/" + n +
+			" does not exist; give i/N with 1 <= i <= N");
+		final int size = tasks.size();
+		return tasks.subList((int) ((long) size * (i - 1) / n), (int) ((long) size * i / n));
+	}
+
+	/**
+	 * Computes and writes the tasks' chunks, skipping those already written, on {@code workers}
+	 * threads, each running ND4J on one thread (set here, for the whole JVM) as a Spark task does, so
+	 * that the chunks are the same bit for bit however many run at once.
+	 *
+	 * @param progress the fraction of the tasks done, 0 to 1
+	 * @return how many chunks were written (not skipped)
+	 * @throws CancellationException when {@code cancelled} answers true (checked before each chunk);
+	 *           chunks written by then stay, and a re-run skips them
+	 */
+	public int run(final List<ChunkTask> tasks, final int workers, final DoubleConsumer progress,
+		final BooleanSupplier cancelled)
+	{
+		Backend.useThreads(1);
+		progress.accept(0);
+		final AtomicInteger written = new AtomicInteger(), done = new AtomicInteger();
+		final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, tasks
+			.size())));
+		try {
+			final List<Future<?>> futures = new ArrayList<>();
+			for (final ChunkTask task : tasks)
+				futures.add(pool.submit(() -> {
+					if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
+					if (run(task)) written.incrementAndGet();
+					synchronized (progress) {
+						progress.accept((double) done.incrementAndGet() / tasks.size());
+					}
+				}));
+			for (final Future<?> f : futures)
+				f.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CancellationException("map interrupted");
+		}
+		catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		return written.get();
+	}
+
+	/** Whether the task's chunk has been written (by any run). */
+	public boolean isWritten(final ChunkTask task) {
+		return output.chunkExists(axes.chunkIndex(task.plane(), task.column(), task.row()));
+	}
+
+	/** Computes and writes one chunk, unless it was written before; true if it was written now. */
+	public boolean run(final ChunkTask task) {
+		final long[] index = axes.chunkIndex(task.plane(), task.column(), task.row());
+		if (output.chunkExists(index)) return false;
+		final int x0 = task.column() * chunk, y0 = task.row() * chunk;
+		final int w = Math.min(chunk, input.width() - x0), h = Math.min(chunk, input.height() - y0);
+		final MapRunner runner = runners.get();
+		final int k = map.channels(), block = runner.blockSize();
+		final RandomAccessible<FloatType> plane = input.plane(task.plane(), x0 - reach, y0 - reach, w +
+			2 * reach, h + 2 * reach);
+		final float[] values = new float[k * w * h];
+		try {
+			for (int by = 0; by < h; by += block)
+				for (int bx = 0; bx < w; bx += block) {
+					final int bw = Math.min(block, w - bx), bh = Math.min(block, h - by);
+					final float[][] b = runner.block(plane, map, x0 + bx, y0 + by, bw, bh);
+					for (int c = 0; c < k; c++)
+						for (int y = 0; y < bh; y++)
+							System.arraycopy(b[c], y * bw, values, (c * h + by + y) * w + bx, bw);
+				}
+		}
+		finally {
+			NativeArrays.releaseWorkspaces();
+		}
+		output.writeChunk(index, values);
+		return true;
+	}
+}
