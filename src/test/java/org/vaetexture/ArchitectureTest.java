@@ -19,7 +19,8 @@ class ArchitectureTest {
 	private static final String[] CORE = { "org.vaetexture", "org.vaetexture.api..",
 		"org.vaetexture.dense..", "org.vaetexture.novelty..", "org.vaetexture.segment..",
 		"org.vaetexture.decode..", "org.vaetexture.math..", "org.vaetexture.model..",
-		"org.vaetexture.train..", "org.vaetexture.image..", "org.vaetexture.store.." };
+		"org.vaetexture.train..", "org.vaetexture.image..", "org.vaetexture.store..",
+		"org.vaetexture.chunked.." };
 
 	private static JavaClasses classes;
 
@@ -38,7 +39,7 @@ class ArchitectureTest {
 	void theCoreDoesNotKnowItsFrontEnds() {
 		noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat().resideInAnyPackage(
 			"org.vaetexture.cli..", "org.vaetexture.fiji..", "org.vaetexture.macro..",
-			"org.vaetexture.bench..").check(classes);
+			"org.vaetexture.bench..", "org.vaetexture.spark..").check(classes);
 	}
 
 	@Test
@@ -47,10 +48,11 @@ class ArchitectureTest {
 			"java.awt..", "javax.swing..").check(classes);
 	}
 
-	/** The command line and the Fiji commands call the facade, never the engine's workflows. */
+	/** The command line, the Fiji commands and the Spark job call the facade, never the engine's workflows. */
 	@Test
 	void frontEndsGoThroughTheFacade() {
-		noClasses().that().resideInAnyPackage("org.vaetexture.cli..", "org.vaetexture.fiji..")
+		noClasses().that().resideInAnyPackage("org.vaetexture.cli..", "org.vaetexture.fiji..",
+			"org.vaetexture.spark..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.vaetexture.dense..",
 				"org.vaetexture.novelty..").orShould().dependOnClassesThat().haveSimpleNameEndingWith(
 					"Segmentation").orShould().dependOnClassesThat().haveSimpleName("Trainer").orShould()
