@@ -10,6 +10,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.chunked.ChunkedClassFit;
 import org.vaetexture.chunked.ChunkedImage;
 import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.chunked.ChunkedMapJob;
@@ -157,6 +158,19 @@ public final class VaeTexture {
 			stage(monitor, "fitting texture classes"), monitor::isCancelled);
 	}
 
+	/**
+	 * Fits texture classes to an image in a chunked store without reading it whole: on a seeded
+	 * sample of its blocks (see {@link ChunkedClassFit}).
+	 */
+	public static TextureClasses fitClasses(final VaeModel model, final Path input,
+		final SegmentationOptions options, final Monitor monitor)
+	{
+		final int radius = options.smoothing() < 0 ? TextureSegmentation.defaultRadius(model.config())
+			: options.smoothing();
+		return ChunkedClassFit.fit(model, ChunkedImage.open(input), options.classes(), radius, options
+			.seed(), stage(monitor, "fitting texture classes"), monitor::isCancelled);
+	}
+
 	/** Labels every pixel with its texture class (1 to K): an 8-bit image of X x Y[ x planes]. */
 	public static Img<UnsignedByteType> segment(final VaeModel model, final TextureImage image,
 		final TextureClasses classes, final Monitor monitor)
@@ -212,7 +226,8 @@ public final class VaeTexture {
 	 * output, chunk by chunk in bounded memory: equal bit for bit to the map of the whole image,
 	 * however its chunks are shared out (one machine, a job array, Spark). Creates the output, or
 	 * reopens it when an earlier run of the same map and model made it; chunks written before are
-	 * skipped when the job runs.
+	 * skipped when the job runs. Running it sets ND4J to one thread for the whole JVM (see
+	 * {@link ChunkedMapJob#run}).
 	 *
 	 * @param chunk side of an output chunk in pixels, a multiple of 256
 	 * @param compression as {@link ZarrCodec#parse} reads it, e.g. "blosc-lz4" or "zlib"
@@ -222,7 +237,7 @@ public final class VaeTexture {
 		final ChunkedMap what, final int chunk, final String compression)
 	{
 		if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
-			throw new VaeTextureException("--output is the input '" + input + "'; choose another output");
+			throw new VaeTextureException("the output is the input '" + input + "'; choose another output");
 		final ZarrCodec codec = ZarrCodec.parse(compression);
 		return new ChunkedMapJob(model, ChunkedImage.open(input), what, output, chunk, codec);
 	}

@@ -1,6 +1,8 @@
 package org.vaetexture.chunked;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One chunk of a map's output: a plane and the chunk's column and row in it. */
 public final class ChunkTask implements Serializable {
@@ -13,6 +15,18 @@ public final class ChunkTask implements Serializable {
 		this.plane = plane;
 		this.column = column;
 		this.row = row;
+	}
+
+	/** Every chunk of an image's planes, plane by plane, row by row. */
+	static List<ChunkTask> grid(final ChunkedImage image, final int chunk) {
+		final List<ChunkTask> tasks = new ArrayList<>();
+		final int columns = (image.width() + chunk - 1) / chunk, rows = (image.height() + chunk - 1) /
+			chunk;
+		for (int p = 0; p < image.planes(); p++)
+			for (int r = 0; r < rows; r++)
+				for (int c = 0; c < columns; c++)
+					tasks.add(new ChunkTask(p, c, r));
+		return tasks;
 	}
 
 	public int plane() {

@@ -11,6 +11,7 @@ import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyMap;
 import org.vaetexture.novelty.NoveltyMaskMap;
 import org.vaetexture.segment.TextureClasses;
+import org.vaetexture.segment.TextureClassesFile;
 import org.vaetexture.segment.TextureLabelMap;
 import org.vaetexture.store.DataType;
 
@@ -27,13 +28,22 @@ public final class ChunkedMap {
 	private final String name;
 	private final DataType type;
 	private final Function<VaeModel, LatentMap> factory;
+	/** The fingerprint of the texture classes of a labels map, else null. */
+	private final String classes;
 
 	private ChunkedMap(final String name, final DataType type,
 		final Function<VaeModel, LatentMap> factory)
 	{
+		this(name, type, factory, null);
+	}
+
+	private ChunkedMap(final String name, final DataType type,
+		final Function<VaeModel, LatentMap> factory, final String classes)
+	{
 		this.name = name;
 		this.type = type;
 		this.factory = factory;
+		this.classes = classes;
 	}
 
 	public static ChunkedMap features() {
@@ -56,7 +66,8 @@ public final class ChunkedMap {
 
 	/** Labels 1 to K with classes fitted earlier (with the same model). */
 	public static ChunkedMap labels(final TextureClasses classes) {
-		return new ChunkedMap("labels", DataType.UINT8, m -> new TextureLabelMap(m, classes));
+		return new ChunkedMap("labels", DataType.UINT8, m -> new TextureLabelMap(m, classes),
+			TextureClassesFile.fingerprint(classes));
 	}
 
 	/**
@@ -89,6 +100,11 @@ public final class ChunkedMap {
 
 	public DataType type() {
 		return type;
+	}
+
+	/** The fingerprint of a labels map's texture classes, or null for the other maps. */
+	public String classes() {
+		return classes;
 	}
 
 	/** The map computed with this model. */

@@ -1,17 +1,19 @@
 package org.vaetexture.chunked;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
+import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -37,13 +39,16 @@ import org.vaetexture.store.ZarrCodec;
  */
 public final class ChunkedMapJob {
 
+	/** The largest chunk side: a chunk of the features map is then 256 MB of floats. */
+	static final int MAX_CHUNK = 2048;
+
 	private final ChunkedImage input;
 	private final LatentMap map;
 	/** One runner per worker thread: runners are not shared between threads. */
 	private final ThreadLocal<MapRunner> runners;
 	private final OutputAxes axes;
 	private final ZarrArray output;
-	private final int chunk, reach;
+	private final int chunk;
 
 	/**
 	 * Checks that the model can map the input and creates (or reopens) the output.
@@ -55,30 +60,22 @@ public final class ChunkedMapJob {
 		final Path output, final int chunk, final ZarrCodec codec)
 	{
 		final VaeConfig config = model.config();
-		if (chunk <= 0 || chunk % MapRunner.DEFAULT_BLOCK != 0) throw new VaeTextureException(
-			"chunk size " + chunk + " is not a multiple of " + MapRunner.DEFAULT_BLOCK +
-				", the maps' block size; choose 256, 512, 1024...");
+		if (chunk <= 0 || chunk > MAX_CHUNK || chunk % MapRunner.DEFAULT_BLOCK != 0)
+			throw new VaeTextureException("chunk size " + chunk + " is not a multiple of " +
+				MapRunner.DEFAULT_BLOCK + " up to " + MAX_CHUNK + "; choose 256, 512, 1024 or 2048");
 		ImageChecks.requireFits(input.name(), input.width(), input.height(), input.channels(), config);
 		this.input = input;
 		this.map = what.create(model);
 		this.runners = ThreadLocal.withInitial(() -> new MapRunner(model));
 		this.chunk = chunk;
-		this.reach = map.halo() + config.tileSize();
 		this.axes = new OutputAxes(input, map.channels(), chunk);
 		this.output = MapStore.create(output, axes, input.name(), what.name(), ModelFingerprint.of(model),
-			codec, what.type());
+			what.classes(), codec, what.type());
 	}
 
 	/** Every chunk of the output, plane by plane, row by row. */
 	public List<ChunkTask> tasks() {
-		final List<ChunkTask> tasks = new ArrayList<>();
-		final int columns = (input.width() + chunk - 1) / chunk, rows = (input.height() + chunk - 1) /
-			chunk;
-		for (int p = 0; p < input.planes(); p++)
-			for (int r = 0; r < rows; r++)
-				for (int c = 0; c < columns; c++)
-					tasks.add(new ChunkTask(p, c, r));
-		return tasks;
+		return ChunkTask.grid(input, chunk);
 	}
 
 	/**
@@ -109,20 +106,23 @@ public final class ChunkedMapJob {
 		Backend.useThreads(1);
 		progress.accept(0);
 		final AtomicInteger written = new AtomicInteger(), done = new AtomicInteger();
+		final AtomicBoolean stop = new AtomicBoolean();
 		final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, tasks
 			.size())));
+		final ExecutorCompletionService<Void> completion = new ExecutorCompletionService<>(pool);
 		try {
-			final List<Future<?>> futures = new ArrayList<>();
 			for (final ChunkTask task : tasks)
-				futures.add(pool.submit(() -> {
+				completion.submit(() -> {
+					if (stop.get()) return null; // a chunk failed or the run was cancelled: start no more
 					if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
-					if (run(task)) written.incrementAndGet();
+					if (runChunk(task)) written.incrementAndGet();
 					synchronized (progress) {
 						progress.accept((double) done.incrementAndGet() / tasks.size());
 					}
-				}));
-			for (final Future<?> f : futures)
-				f.get();
+					return null;
+				});
+			for (int i = 0; i < tasks.size(); i++)
+				completion.take().get(); // the first failure, whichever chunk it came from
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -133,9 +133,22 @@ public final class ChunkedMapJob {
 			throw new IllegalStateException(e.getCause());
 		}
 		finally {
-			pool.shutdownNow();
+			stop.set(true);
+			pool.shutdown();
+			awaitQuietly(pool); // chunks being written finish (each is all or nothing) before returning
 		}
 		return written.get();
+	}
+
+	private static void awaitQuietly(final ExecutorService pool) {
+		try {
+			while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+				// a chunk takes seconds; keep waiting
+			}
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Whether the task's chunk has been written (by any run). */
@@ -144,15 +157,14 @@ public final class ChunkedMapJob {
 	}
 
 	/** Computes and writes one chunk, unless it was written before; true if it was written now. */
-	public boolean run(final ChunkTask task) {
+	public boolean runChunk(final ChunkTask task) {
 		final long[] index = axes.chunkIndex(task.plane(), task.column(), task.row());
 		if (output.chunkExists(index)) return false;
 		final int x0 = task.column() * chunk, y0 = task.row() * chunk;
 		final int w = Math.min(chunk, input.width() - x0), h = Math.min(chunk, input.height() - y0);
 		final MapRunner runner = runners.get();
 		final int k = map.channels(), block = runner.blockSize();
-		final RandomAccessible<FloatType> plane = input.plane(task.plane(), x0 - reach, y0 - reach, w +
-			2 * reach, h + 2 * reach);
+		final RandomAccessible<FloatType> plane = input(input, runner, map, task.plane(), x0, y0, w, h);
 		final float[] values = new float[k * w * h];
 		try {
 			for (int by = 0; by < h; by += block)
@@ -169,5 +181,26 @@ public final class ChunkedMapJob {
 		}
 		output.writeChunk(index, values);
 		return true;
+	}
+
+	/**
+	 * The part of a plane that the map's blocks in [x0, x0 + w) x [y0, y0 + h) read, blocks on
+	 * {@link MapRunner}'s grid: read once, seen as the mirror-extended image.
+	 */
+	static RandomAccessible<FloatType> input(final ChunkedImage image, final MapRunner runner,
+		final LatentMap map, final int plane, final int x0, final int y0, final int w, final int h)
+	{
+		final int block = runner.blockSize();
+		long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
+		for (int by = 0; by < h; by += block)
+			for (int bx = 0; bx < w; bx += block) {
+				final Interval read = runner.blockInput(map, x0 + bx, y0 + by, Math.min(block, w - bx), Math
+					.min(block, h - by));
+				minX = Math.min(minX, read.min(0));
+				minY = Math.min(minY, read.min(1));
+				maxX = Math.max(maxX, read.max(0));
+				maxY = Math.max(maxY, read.max(1));
+			}
+		return image.plane(plane, minX, minY, maxX - minX + 1, maxY - minY + 1);
 	}
 }

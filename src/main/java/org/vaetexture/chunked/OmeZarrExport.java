@@ -2,6 +2,7 @@ package org.vaetexture.chunked;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -13,9 +14,10 @@ import org.vaetexture.store.ZarrArray;
 import org.vaetexture.store.ZarrCodec;
 
 /**
- * Writes an image as OME-Zarr (axes t, c, z, y, x as the image has them; chunks of one plane, all
- * channels, {@code chunk} pixels square; the image's own pixel type), chunk by chunk, each chunk
- * atomically: what turns a TIFF into an input for the cluster paths.
+ * Writes an image as OME-Zarr (axes t, c, z, y, x as the image has them - an image in memory has
+ * c and z only; chunks of one plane, all channels, {@code chunk} pixels square; 8- and 16-bit kept,
+ * other types as float32), chunk by chunk, each chunk atomically: what turns a TIFF into an input
+ * for the cluster paths.
  */
 public final class OmeZarrExport {
 
@@ -35,18 +37,14 @@ public final class OmeZarrExport {
 		final OutputAxes axes = new OutputAxes(image, image.channels(), chunk);
 		final ZarrArray array = OmeZarr.create(output, image.name(), axes.names(), axes.shape(), axes
 			.chunks(), image.dataType(), codec, Map.of()).writable();
-		final int columns = (image.width() + chunk - 1) / chunk, rows = (image.height() + chunk - 1) /
-			chunk;
-		final long total = (long) image.planes() * rows * columns;
-		long done = 0;
-		for (int p = 0; p < image.planes(); p++)
-			for (int r = 0; r < rows; r++)
-				for (int c = 0; c < columns; c++) {
-					if (cancelled.getAsBoolean()) throw new CancellationException("conversion cancelled");
-					final int x0 = c * chunk, y0 = r * chunk;
-					array.writeChunk(axes.chunkIndex(p, c, r), image.read(p, x0, y0,
-						Math.min(chunk, image.width() - x0), Math.min(chunk, image.height() - y0)));
-					progress.accept((double) ++done / total);
-				}
+		final List<ChunkTask> tasks = ChunkTask.grid(image, chunk);
+		for (int i = 0; i < tasks.size(); i++) {
+			if (cancelled.getAsBoolean()) throw new CancellationException("conversion cancelled");
+			final ChunkTask t = tasks.get(i);
+			final int x0 = t.column() * chunk, y0 = t.row() * chunk;
+			array.writeChunk(axes.chunkIndex(t.plane(), t.column(), t.row()), image.read(t.plane(), x0, y0,
+				Math.min(chunk, image.width() - x0), Math.min(chunk, image.height() - y0)));
+			progress.accept((i + 1.0) / tasks.size());
+		}
 	}
 }

@@ -29,7 +29,7 @@ final class FeaturesSubcommand extends MapSubcommand {
 	}
 
 	@Override
-	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m, final ConsoleMonitor monitor) {
 		return Map.of(output.file, ChunkedMap.features());
 	}
 }

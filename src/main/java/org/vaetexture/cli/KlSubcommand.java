@@ -24,7 +24,7 @@ final class KlSubcommand extends MapSubcommand {
 	}
 
 	@Override
-	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m, final ConsoleMonitor monitor) {
 		return Map.of(output.file, ChunkedMap.kl());
 	}
 }

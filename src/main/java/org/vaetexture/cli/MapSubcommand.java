@@ -61,6 +61,9 @@ abstract class MapSubcommand implements Callable<Integer> {
 	@Override
 	public final Integer call() {
 		if (OmeZarr.isChunkedStore(input.file) || isZarr(output.file)) return callChunked();
+		for (final String option : new String[] { "--chunk", "--compression", "--partition" })
+			if (spec.commandLine().getParseResult().hasMatchedOption(option)) throw new VaeTextureException(
+				option + " is for OME-Zarr outputs; give an --output ending in .zarr, or leave it out");
 		AtomicFiles.requireTarget(output.file, "--output");
 		checkOtherOutputs();
 		final VaeModel m = VaeTexture.load(model.file);
@@ -72,7 +75,8 @@ abstract class MapSubcommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static boolean isZarr(final Path file) {
+	/** Whether a path names an OME-Zarr output (ends in .zarr). */
+	static boolean isZarr(final Path file) {
 		return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT)
 			.endsWith(".zarr");
 	}
@@ -84,7 +88,7 @@ abstract class MapSubcommand implements Callable<Integer> {
 		final int[] part = partition.parts();
 		final VaeModel m = VaeTexture.load(model.file);
 		final ConsoleMonitor monitor = new ConsoleMonitor(err(), "of " + input.file.getFileName());
-		for (final Map.Entry<Path, ChunkedMap> target : chunkedOutputs(m).entrySet()) {
+		for (final Map.Entry<Path, ChunkedMap> target : chunkedOutputs(m, monitor).entrySet()) {
 			final ChunkedMapJob job = VaeTexture.mapJob(m, input.file, target.getKey(), target.getValue(),
 				zarr.chunk, zarr.compression);
 			final List<ChunkTask> tasks = ChunkedMapJob.partition(job.tasks(), part[0], part[1]);
@@ -102,7 +106,7 @@ abstract class MapSubcommand implements Callable<Integer> {
 	 *
 	 * @throws VaeTextureException if this subcommand cannot write OME-Zarr
 	 */
-	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m, final ConsoleMonitor monitor) {
 		throw new VaeTextureException(spec.name() +
 			" reads and writes TIFF only; OME-Zarr works with features, kl, novelty and segment");
 	}

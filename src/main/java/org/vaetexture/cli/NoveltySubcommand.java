@@ -9,6 +9,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.vaetexture.AtomicFiles;
+import org.vaetexture.VaeTextureException;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
 	description = "Writes the novelty heatmap (nats): how far each pixel's local texture lies from the training texture.")
 final class NoveltySubcommand extends MapSubcommand {
 
-	@Option(names = "--mask-output", paramLabel = "MASK.tif",
-		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on training pixels (default 1%).")
+	@Option(names = "--mask-output", paramLabel = "MASK",
+		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on training pixels (default 1%); OME-Zarr (.zarr, the map computed a second time) with an OME-Zarr --output.")
 	private Path maskOutput;
 
 	@Override
@@ -44,10 +45,14 @@ final class NoveltySubcommand extends MapSubcommand {
 
 	/** The map, and the mask from the map's second run when --mask-output is given. */
 	@Override
-	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m, final ConsoleMonitor monitor) {
 		final Map<Path, ChunkedMap> outputs = new LinkedHashMap<>();
 		outputs.put(output.file, ChunkedMap.novelty());
-		if (maskOutput != null) outputs.put(maskOutput, ChunkedMap.noveltyMask());
+		if (maskOutput != null) {
+			if (!isZarr(maskOutput)) throw new VaeTextureException("--mask-output '" + maskOutput +
+				"' does not end in .zarr; with an OME-Zarr --output the mask is OME-Zarr too");
+			outputs.put(maskOutput, ChunkedMap.noveltyMask());
+		}
 		return outputs;
 	}
 }

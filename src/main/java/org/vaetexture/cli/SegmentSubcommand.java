@@ -2,6 +2,7 @@ package org.vaetexture.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -57,26 +58,47 @@ final class SegmentSubcommand extends MapSubcommand {
 
 	@Override
 	void compute(final VaeModel m, final TextureImage image, final ConsoleMonitor monitor) {
-		final TextureClasses fitted = centres != null ? VaeTexture.loadClasses(centres) : VaeTexture
-			.fitClasses(m, image, SegmentationOptions.defaults().withClasses(classes).withSmoothing(
-				smoothing).withSeed(seed.value), monitor);
-		if (centres != null && classes != null && classes != fitted.count())
-			throw new VaeTextureException("--centres '" + centres + "' holds " + fitted.count() +
-				" classes but --classes says " + classes);
+		final TextureClasses fitted = classes(() -> VaeTexture.fitClasses(m, image, options(),
+			monitor));
 		final Img<UnsignedByteType> labels = VaeTexture.segment(m, image, fitted, monitor);
 		monitor.done();
 		save(ImageWriter.toImagePlus(labels, "texture classes of " + image.name()), output.file);
-		if (writeCentres != null) {
-			VaeTexture.saveClasses(fitted, writeCentres);
-			err().println("wrote " + writeCentres);
-		}
+		writeCentres(fitted);
 	}
 
-	/** Labels with saved classes: a chunked image is labelled a chunk at a time, never fitted whole. */
+	/**
+	 * Labels a chunked image chunk by chunk, with --centres or with classes fitted to a seeded
+	 * sample of its blocks.
+	 */
 	@Override
-	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m) {
-		if (centres == null) throw new VaeTextureException(
-			"an OME-Zarr input is labelled with saved classes: give --centres C.json, fitted with --write-centres on a representative TIFF");
-		return Map.of(output.file, ChunkedMap.labels(VaeTexture.loadClasses(centres)));
+	Map<Path, ChunkedMap> chunkedOutputs(final VaeModel m, final ConsoleMonitor monitor) {
+		checkOtherOutputs();
+		if (centres == null && partition.parts()[1] > 1) throw new VaeTextureException(
+			"the parts of a job array must label with the same classes: fit them once (segment --write-centres) and give each part --centres");
+		final TextureClasses fitted = classes(() -> VaeTexture.fitClasses(m, input.file, options(),
+			monitor));
+		monitor.done();
+		writeCentres(fitted);
+		return Map.of(output.file, ChunkedMap.labels(fitted));
+	}
+
+	/** The classes of --centres (checked against --classes), or those {@code fit} gives. */
+	private TextureClasses classes(final Supplier<TextureClasses> fit) {
+		final TextureClasses c = centres != null ? VaeTexture.loadClasses(centres) : fit.get();
+		if (centres != null && classes != null && classes != c.count())
+			throw new VaeTextureException("--centres '" + centres + "' holds " + c.count() +
+				" classes but --classes says " + classes);
+		return c;
+	}
+
+	private SegmentationOptions options() {
+		return SegmentationOptions.defaults().withClasses(classes).withSmoothing(smoothing).withSeed(
+			seed.value);
+	}
+
+	private void writeCentres(final TextureClasses fitted) {
+		if (writeCentres == null) return;
+		VaeTexture.saveClasses(fitted, writeCentres);
+		err().println("wrote " + writeCentres);
 	}
 }

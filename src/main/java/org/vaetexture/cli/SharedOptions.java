@@ -65,14 +65,16 @@ final class SharedOptions {
 			if (value == null) return new int[] { 1, 1 };
 			final String[] parts = value.split("/", -1);
 			try {
-				if (parts.length == 2) return new int[] { Integer.parseInt(parts[0].trim()), Integer
-					.parseInt(parts[1].trim()) };
+				if (parts.length == 2) {
+					final int i = Integer.parseInt(parts[0].trim()), n = Integer.parseInt(parts[1].trim());
+					if (n >= 1 && i >= 1 && i <= n) return new int[] { i, n };
+				}
 			}
 			catch (final NumberFormatException e) {
 				// reported below
 			}
 			throw new VaeTextureException("--partition '" + value +
-				"' is not i/N; give e.g. 3/8 for the third of eight parts");
+				"' is not i/N with 1 <= i <= N; give e.g. 3/8 for the third of eight parts");
 		}
 	}
 }

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
+import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 import org.nd4j.enums.WeightsFormat;
@@ -92,6 +94,23 @@ public final class DenseEncoder {
 		return 4 * (phases + config.size2()) + 2;
 	}
 
+	/** Output columns per phase for a width of w pixels. */
+	private int columnPhases(final int w) {
+		// the Winograd head takes whole row segments; the extra outputs are computed and dropped
+		return winograd == null ? (w + 3) / 4 : roundUp((w + 3) / 4, winograd.m());
+	}
+
+	/**
+	 * The pixels of the plane (X and Y) that {@link #codes} reads for that rectangle: its windows, and
+	 * beyond them the columns that the Winograd head's row segments take in (which change the kept
+	 * outputs in their last bits), so a region read from elsewhere must hold all of them.
+	 */
+	public Interval inputInterval(final long x0, final long y0, final int w, final int h) {
+		final int half = config.tileSize() / 2;
+		return Intervals.createMinSize(x0 - half, y0 - half, inputSize(columnPhases(w)), inputSize((h +
+			3) / 4));
+	}
+
 	/**
 	 * Mu and log-variance of the windows of a rectangle of pixels, as [2L, h, w]: mu in channels 0 to
 	 * L-1, log-variance in L to 2L-1.
@@ -124,9 +143,7 @@ public final class DenseEncoder {
 	public DenseCodes codes(final RandomAccessible<? extends RealType<?>> plane, final long x0,
 		final long y0, final int w, final int h, final boolean withHidden)
 	{
-		final int nbH = (h + 3) / 4, s2 = config.size2();
-		// the Winograd head takes whole row segments; the extra outputs are computed and dropped
-		final int nbW = winograd == null ? (w + 3) / 4 : roundUp((w + 3) / 4, winograd.m());
+		final int nbH = (h + 3) / 4, s2 = config.size2(), nbW = columnPhases(w);
 		final int m = 2 * (nbH + s2), n = 2 * (nbW + s2);
 		final int latent = config.latentDim(), k = 2 * latent;
 		final float[][] posteriors = new float[k][w * h];

@@ -4,6 +4,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
+import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -89,6 +90,14 @@ public final class MapRunner {
 		map.compute(encoder.codes(plane, x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo, map
 			.usesHidden()), w, h, values);
 		return values;
+	}
+
+	/** The pixels of the plane (X and Y) that {@link #block} reads for that block. */
+	public Interval blockInput(final LatentMap map, final long x0, final long y0, final int w,
+		final int h)
+	{
+		final int halo = map.halo();
+		return encoder.inputInterval(x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo);
 	}
 
 	/** Receives the dense codes of one block with its halo. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -36,6 +38,27 @@ public final class TextureClassesFile {
 	}
 
 	public static void save(final TextureClasses classes, final Path file) {
+		final String json = GSON.toJson(json(classes));
+		AtomicFiles.write(file, "class centres", temp -> Files.writeString(temp, json,
+			StandardCharsets.UTF_8));
+	}
+
+	/** A short identity of the classes: 16 hex digits of the SHA-256 of their file's content. */
+	public static String fingerprint(final TextureClasses classes) {
+		try {
+			final byte[] digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(json(classes))
+				.getBytes(StandardCharsets.UTF_8));
+			final StringBuilder hex = new StringBuilder();
+			for (int i = 0; i < 8; i++)
+				hex.append(String.format("%02x", digest[i]));
+			return hex.toString();
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("this Java has no SHA-256", e);
+		}
+	}
+
+	private static Json json(final TextureClasses classes) {
 		final Json j = new Json();
 		j.format = FORMAT;
 		j.model = classes.model();
@@ -47,8 +70,7 @@ public final class TextureClassesFile {
 		j.weights = classes.weights();
 		j.means = classes.means();
 		j.covariances = classes.covariances();
-		AtomicFiles.write(file, "class centres", temp -> Files.writeString(temp, GSON.toJson(j),
-			StandardCharsets.UTF_8));
+		return j;
 	}
 
 	/** @throws VaeTextureException if the file is missing, not a centres file or inconsistent */

@@ -21,6 +21,7 @@ import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.util.Pair;
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.dense.LatentMap;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.image.MapImages;
 import org.vaetexture.image.TextureImage;
@@ -46,7 +47,7 @@ public final class TextureSegmentation {
 	/** Whitened principal components the mixture is fitted in. */
 	static final int COMPONENTS = 8;
 	/** Most pixels sampled for fitting. */
-	private static final int MAX_SAMPLES = 20_000;
+	public static final int MAX_SAMPLES = 20_000;
 	private static final int MAX_ITERATIONS = 300;
 	private static final double TOLERANCE = 1e-6;
 
@@ -93,11 +94,27 @@ public final class TextureSegmentation {
 	public TextureClasses fit(final TextureImage image, final int classes, final long seed,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
+		requireClasses(classes);
+		return fit(sample(image, seed, progress, cancelled), classes, image.name());
+	}
+
+	/** @throws VaeTextureException unless 2 <= K <= 255 */
+	public static void requireClasses(final int classes) {
 		if (classes < 2 || classes > 255) throw new VaeTextureException(
 			"classes must be from 2 to 255, got " + classes);
-		final List<double[]> samples = sample(image, seed, progress, cancelled);
+	}
+
+	/**
+	 * Fits K classes to a sample of pixels' {@link #features()}, e.g. one drawn from a chunked image
+	 * a few blocks at a time.
+	 *
+	 * @param name of the image, for messages
+	 * @throws VaeTextureException if K is out of range or the mixture cannot be fitted
+	 */
+	public TextureClasses fit(final List<double[]> samples, final int classes, final String name) {
+		requireClasses(classes);
 		final int d = features.channels();
-		if (samples.size() < 10 * classes) throw new VaeTextureException("image '" + image.name() +
+		if (samples.size() < 10 * classes) throw new VaeTextureException("image '" + name +
 			"' has too few pixels for " + classes + " classes");
 		final double[] centre = new double[d], scale = new double[d];
 		for (int a = 0; a < d; a++) {
@@ -175,6 +192,11 @@ public final class TextureSegmentation {
 	private static VaeTextureException cannotFit(final int classes) {
 		return new VaeTextureException("could not fit " + classes +
 			" texture classes to this image; ask for fewer classes");
+	}
+
+	/** The per-pixel features the classes are fitted to (and that {@link #fit(List, int, String)} takes). */
+	public LatentMap features() {
+		return features;
 	}
 
 	/** Features of a seeded random sample of at most {@value #MAX_SAMPLES} pixels. */

@@ -3,6 +3,7 @@ package org.vaetexture.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.chunked.ChunkTask;
 import org.vaetexture.chunked.ChunkedMap;
+import org.vaetexture.chunked.ChunkedMapJob;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.ModelFingerprint;
 import org.vaetexture.model.VaeModel;
@@ -21,8 +23,8 @@ import org.vaetexture.segment.TextureClasses;
 /**
  * What a Spark task needs to write one chunk, sent from the driver: the model's fingerprint, the
  * map, the saved classes' bytes, the paths and the output's settings. The model's bytes come from
- * a broadcast; each executor JVM loads them once, keeps the model while it lives, and refuses bytes
- * whose fingerprint is not the driver's. ND4J runs one thread per task.
+ * a broadcast; each executor JVM loads them once, keeps the model and the job while it lives, and
+ * refuses bytes whose fingerprint is not the driver's. ND4J runs one thread per task.
  */
 final class ExecutorJob implements Serializable {
 
@@ -30,6 +32,8 @@ final class ExecutorJob implements Serializable {
 
 	/** The models this JVM has loaded, by fingerprint. */
 	private static final Map<String, VaeModel> MODELS = new ConcurrentHashMap<>();
+	/** The jobs this JVM has opened (their maps and encoders hold native weights), by {@link #key}. */
+	private static final Map<String, ChunkedMapJob> JOBS = new ConcurrentHashMap<>();
 
 	private final String fingerprint, map, input, output, compression;
 	private final byte[] classes;
@@ -49,11 +53,21 @@ final class ExecutorJob implements Serializable {
 
 	/** Writes the task's chunk unless it is there; true if it was written now. */
 	boolean run(final byte[] modelBytes, final ChunkTask task) {
-		final VaeModel model = MODELS.computeIfAbsent(fingerprint, f -> load(modelBytes));
+		return JOBS.computeIfAbsent(key(), k -> open(MODELS.computeIfAbsent(fingerprint, f -> load(
+			modelBytes)))).runChunk(task);
+	}
+
+	/** What tells this job from another a long-lived executor may run. */
+	private String key() {
+		return String.join("|", fingerprint, map, classes == null ? "" : new String(classes,
+			StandardCharsets.UTF_8), input, output, Integer.toString(chunk), compression);
+	}
+
+	private ChunkedMapJob open(final VaeModel model) {
 		final TextureClasses saved = classes == null ? null : fromFile(classes, ".json",
 			VaeTexture::loadClasses);
 		return VaeTexture.mapJob(model, Path.of(input), Path.of(output), ChunkedMap.named(map, saved),
-			chunk, compression).run(task);
+			chunk, compression);
 	}
 
 	private VaeModel load(final byte[] bytes) {

@@ -17,12 +17,15 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.api.Monitor;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.chunked.ChunkTask;
 import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.chunked.ChunkedMapJob;
 import org.vaetexture.model.ModelFingerprint;
 import org.vaetexture.model.VaeModel;
+import org.vaetexture.segment.SegmentationOptions;
+import org.vaetexture.segment.TextureClasses;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +49,7 @@ public final class SparkMapJob implements Callable<Integer> {
 	private CommandLine.Model.CommandSpec spec;
 
 	@Parameters(index = "0", paramLabel = "MAP",
-		description = "features, kl, novelty, novelty-mask or labels (labels needs --centres).")
+		description = "features, kl, novelty, novelty-mask or labels (with --centres or --classes).")
 	private String map;
 
 	@Option(names = "--model", required = true, paramLabel = "M.zip", description = "Model file.")
@@ -63,6 +66,17 @@ public final class SparkMapJob implements Callable<Integer> {
 	@Option(names = "--centres", paramLabel = "C.json",
 		description = "Texture classes saved by segment --write-centres, for the labels map.")
 	private Path centres;
+
+	@Option(names = "--classes", paramLabel = "K",
+		description = "For labels without --centres: fit K texture classes on the driver, to a seeded sample of the image's blocks.")
+	private Integer classCount;
+
+	@Option(names = "--seed", paramLabel = "S", description = "Seed of that sample (default: ${DEFAULT-VALUE}).")
+	private long seed = Defaults.SEED;
+
+	@Option(names = "--write-centres", paramLabel = "C.json",
+		description = "Also write the classes used, to label other images with them.")
+	private Path writeCentres;
 
 	@Option(names = "--chunk", paramLabel = "N",
 		description = "Side of an output chunk, a multiple of 256 (default: ${DEFAULT-VALUE}).")
@@ -115,13 +129,15 @@ public final class SparkMapJob implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		final VaeModel m = VaeTexture.load(model);
-		final byte[] classes = centres == null ? null : Files.readAllBytes(requireFile(centres));
-		final ChunkedMap what = ChunkedMap.named(map, centres == null ? null : VaeTexture.loadClasses(
-			centres));
+		if (!"labels".equals(map) && (centres != null || classCount != null)) throw new VaeTextureException(
+			"--centres and --classes are for the labels map; leave them out for " + map);
+		final TextureClasses saved = "labels".equals(map) ? classes(m) : null;
+		final byte[] classBytes = saved == null ? null : bytes(saved);
+		final ChunkedMap what = ChunkedMap.named(map, saved);
 		final ChunkedMapJob job = VaeTexture.mapJob(m, input, output, what, chunk, compression);
 		final List<ChunkTask> pending = job.tasks().stream().filter(t -> !job.isWritten(t)).collect(
 			Collectors.toList());
-		final ExecutorJob executorJob = new ExecutorJob(ModelFingerprint.of(m), map, classes, input
+		final ExecutorJob executorJob = new ExecutorJob(ModelFingerprint.of(m), map, classBytes, input
 			.toAbsolutePath().toString(), output.toAbsolutePath().toString(), chunk, compression);
 		final SparkConf sparkConf = new SparkConf().setAppName("VAE Texture " + map + " of " + input
 			.getFileName());
@@ -130,19 +146,41 @@ public final class SparkMapJob implements Callable<Integer> {
 		final long start = System.nanoTime();
 		long written = 0;
 		if (!pending.isEmpty()) try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
+			spark.sc().addSparkListener(new TaskProgress(spec.commandLine().getErr(), map + " map of " +
+				input.getFileName(), pending.size()));
 			final Broadcast<byte[]> modelBytes = spark.broadcast(Files.readAllBytes(model));
 			written = spark.parallelize(pending, pending.size()).map(task -> executorJob.run(modelBytes
 				.value(), task) ? 1L : 0L).reduce(Long::sum);
 		}
-		spec.commandLine().getErr().println(String.format(Locale.ROOT, "wrote %d chunk(s) to %s in %.1f s (%d of %d were there already)",
-			written, output, (System.nanoTime() - start) / 1e9, job.tasks().size() - pending.size(), job
-				.tasks().size()));
+		spec.commandLine().getErr().println(String.format(Locale.ROOT,
+			"wrote %d chunk(s) to %s in %.1f s (%d of %d were there already)", written, output, (System
+				.nanoTime() - start) / 1e9, job.tasks().size() - pending.size(), job.tasks().size()));
 		return 0;
 	}
 
-	private static Path requireFile(final Path file) {
-		if (!Files.isRegularFile(file)) throw new VaeTextureException("--centres '" + file +
-			"' is not a file; give the classes written by segment --write-centres");
-		return file;
+	/**
+	 * The classes of --centres, or fitted on the driver to a seeded sample of the image's blocks
+	 * (--classes K, --seed), written to --write-centres if given.
+	 */
+	private TextureClasses classes(final VaeModel m) {
+		if (centres == null && classCount == null) throw new VaeTextureException(
+			"the labels map needs --centres C.json, or --classes K to fit classes here");
+		final TextureClasses classes = centres != null ? VaeTexture.loadClasses(centres) : VaeTexture
+			.fitClasses(m, input, SegmentationOptions.defaults().withClasses(classCount).withSeed(seed),
+				Monitor.NONE);
+		if (writeCentres != null) VaeTexture.saveClasses(classes, writeCentres);
+		return classes;
+	}
+
+	/** The classes as their file's bytes, for the executors. */
+	private static byte[] bytes(final TextureClasses classes) throws IOException {
+		final Path file = Files.createTempFile("vae-texture-classes-", ".json");
+		try {
+			VaeTexture.saveClasses(classes, file);
+			return Files.readAllBytes(file);
+		}
+		finally {
+			Files.delete(file);
+		}
 	}
 }

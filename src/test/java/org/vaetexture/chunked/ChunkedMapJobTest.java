@@ -3,6 +3,7 @@ package org.vaetexture.chunked;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
@@ -13,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessible;
@@ -30,6 +32,7 @@ import org.vaetexture.TinyModels;
 import org.vaetexture.api.Monitor;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
 import org.vaetexture.segment.SegmentationOptions;
@@ -37,6 +40,9 @@ import org.vaetexture.segment.TextureClasses;
 import org.vaetexture.store.DataType;
 import org.vaetexture.store.OmeZarr;
 import org.vaetexture.store.ZarrCodec;
+import org.vaetexture.train.Trainer;
+import org.vaetexture.train.TrainingListener;
+import org.vaetexture.train.TrainingOptions;
 
 /**
  * Maps from OME-Zarr to OME-Zarr, chunk by chunk, against the map of the whole image in memory:
@@ -44,7 +50,7 @@ import org.vaetexture.store.ZarrCodec;
  */
 class ChunkedMapJobTest {
 
-	/** cell.tif, 660 x 550: chunks of 256 leave edge chunks of 148 and 38 pixels. */
+	/** cell.tif, 550 x 660: chunks of 256 leave edge chunks of 38 and 148 pixels. */
 	private static TextureImage cell;
 	private static VaeModel model;
 	@TempDir
@@ -86,6 +92,41 @@ class ChunkedMapJobTest {
 		final float[] whole = ZarrImages.values(VaeTexture.features(model, cell, Monitor.NONE));
 		assertArrayEquals(whole, chunked(ChunkedMap.features(), "features.zarr"));
 		assertEquals(4L * 660 * 550, whole.length);
+	}
+
+	/**
+	 * A model whose encoder head runs as Winograd row segments (tile 16): those read columns beyond
+	 * their windows, which a chunk must read too.
+	 */
+	@Test
+	void aWinogradHeadModelMapsExactlyToo() {
+		final VaeModel trained = new Trainer(VaeConfig.builder().tileSize(16).latentDim(4).filters1(6)
+			.filters2(8).build(), TrainingOptions.builder().epochs(1).stepsPerEpoch(10).batchSize(32)
+				.validationTiles(64).seed(2).build()).train(List.of(cell), TrainingListener.NONE, () -> false);
+		final VaeModel wide = NoveltyCalibration.calibrate(trained, List.of(cell), 0.05, f -> {},
+			() -> false);
+		for (final ChunkedMap what : new ChunkedMap[] { ChunkedMap.features(), ChunkedMap.novelty() }) {
+			final Path out = dir.resolve("wide-" + what.name() + ".zarr");
+			final ChunkedMapJob job = VaeTexture.mapJob(wide, input, out, what, 256, "blosc-lz4");
+			job.run(job.tasks(), 2, f -> {}, () -> false);
+			assertArrayEquals(ZarrImages.values(what.name().equals("features") ? VaeTexture.features(wide,
+				cell, Monitor.NONE) : VaeTexture.novelty(wide, cell, Monitor.NONE)), ZarrImages.read(out),
+				what.name());
+		}
+	}
+
+	@Test
+	void cancelStopsBetweenChunksAndARerunFinishes() {
+		final Path out = dir.resolve("cancelled.zarr");
+		final ChunkedMapJob job = VaeTexture.mapJob(model, input, out, ChunkedMap.kl(), 256, "raw");
+		final int[] asked = { 0 };
+		assertThrows(CancellationException.class, () -> job.run(job.tasks(), 1, f -> {}, () -> ++asked[0]
+			> 3));
+		final long written = job.tasks().stream().filter(job::isWritten).count();
+		assertEquals(3, written);
+		assertEquals(6, job.run(job.tasks(), 2, f -> {}, () -> false));
+		assertArrayEquals(ZarrImages.values(VaeTexture.kl(model, cell, Monitor.NONE)), ZarrImages.read(
+			out));
 	}
 
 	@Test
@@ -153,13 +194,20 @@ class ChunkedMapJobTest {
 			"other.zarr"), ChunkedMap.kl(), 256, "blosc-lz4"));
 		assertMessage("holds a kl map, not novelty", () -> VaeTexture.mapJob(model, input, dir.resolve(
 			"other.zarr"), ChunkedMap.novelty(), 256, "blosc-lz4"));
+		final TextureClasses two = VaeTexture.fitClasses(model, cell, SegmentationOptions.defaults()
+			.withClasses(2).withSeed(1), Monitor.NONE), again = VaeTexture.fitClasses(model, cell,
+				SegmentationOptions.defaults().withClasses(2).withSeed(2), Monitor.NONE);
+		VaeTexture.mapJob(model, input, dir.resolve("classes.zarr"), ChunkedMap.labels(two), 256,
+			"blosc-lz4");
+		assertMessage("was labelled with other texture classes", () -> VaeTexture.mapJob(model, input,
+			dir.resolve("classes.zarr"), ChunkedMap.labels(again), 256, "blosc-lz4"));
 	}
 
 	@Test
 	void badSettingsFailWithOneLine() {
 		assertMessage("not a multiple of 256", () -> VaeTexture.mapJob(model, input, dir.resolve(
 			"x.zarr"), ChunkedMap.kl(), 300, "blosc-lz4"));
-		assertMessage("--output is the input", () -> VaeTexture.mapJob(model, input, input,
+		assertMessage("the output is the input", () -> VaeTexture.mapJob(model, input, input,
 			ChunkedMap.kl(), 256, "blosc-lz4"));
 		assertMessage("the labels map needs texture classes", () -> ChunkedMap.named("labels", null));
 		assertMessage("unknown map 'nov'", () -> ChunkedMap.named("nov", null));

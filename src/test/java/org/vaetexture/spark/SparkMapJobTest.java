@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import net.imglib2.view.Views;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,8 @@ import org.vaetexture.api.VaeTexture;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
+import org.vaetexture.segment.SegmentationOptions;
+import org.vaetexture.segment.TextureClasses;
 import org.vaetexture.store.ChunkedArray;
 import org.vaetexture.store.OmeZarr;
 
@@ -71,7 +75,7 @@ class SparkMapJobTest {
 	private static float[] wholeImageNovelty() {
 		final float[] v = new float[cell.width() * cell.height()];
 		int i = 0;
-		for (final var t : net.imglib2.view.Views.flatIterable(VaeTexture.novelty(model, cell,
+		for (final var t : Views.flatIterable(VaeTexture.novelty(model, cell,
 			Monitor.NONE)))
 			v[i++] = t.get();
 		return v;
@@ -93,6 +97,22 @@ class SparkMapJobTest {
 		assertTrue(again[again.length - 1].startsWith("wrote 2 chunk(s)") && again[again.length - 1]
 			.contains("(7 of 9 were there already)"), String.join("\n", again));
 		assertArrayEquals(expected, read(out));
+	}
+
+	/** The class fit runs once, on the driver, from a seeded sample; the executors label with it. */
+	@Test
+	void labelsUseClassesFittedOnTheDriver() {
+		final Path out = dir.resolve("labels.zarr"), centres = dir.resolve("classes.json");
+		run(0, "labels", "--model", modelFile.toString(), "--input", input.toString(), "--output", out
+			.toString(), "--classes", "2", "--seed", "4", "--write-centres", centres.toString());
+		final TextureClasses fitted = VaeTexture.fitClasses(model, input, SegmentationOptions.defaults()
+			.withClasses(2).withSeed(4), Monitor.NONE);
+		final float[] expected = new float[cell.width() * cell.height()];
+		int i = 0;
+		for (final var t : Views.flatIterable(VaeTexture.segment(model, cell, fitted, Monitor.NONE)))
+			expected[i++] = t.get();
+		assertArrayEquals(expected, read(out));
+		assertEquals(2, VaeTexture.loadClasses(centres).count());
 	}
 
 	@Test
