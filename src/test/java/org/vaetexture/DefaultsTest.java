@@ -15,6 +15,7 @@ import org.vaetexture.fiji.SegmentTexturesCommand;
 import org.vaetexture.fiji.TrainVaeCommand;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.segment.SegmentationOptions;
+import org.vaetexture.spark.SparkMapJob;
 import org.vaetexture.train.TrainingOptions;
 
 import picocli.CommandLine;
@@ -77,7 +78,11 @@ class DefaultsTest {
 		new Spelling(Defaults.TEXTURE_CLASSES, null, null, SegmentTexturesCommand.class, "classes"),
 		new Spelling(Defaults.SMOOTHING, "segment", "--smoothing", SegmentTexturesCommand.class,
 			"smoothing"),
-		new Spelling(Defaults.SMOOTHING, "bench", "--smoothing", null, null));
+		new Spelling(Defaults.SMOOTHING, "bench", "--smoothing", null, null),
+		new Spelling(Defaults.CHUNK, "novelty", "--chunk", null, null),
+		new Spelling(Defaults.CHUNK, "convert", "--chunk", null, null),
+		new Spelling(Defaults.COMPRESSION, "features", "--compression", null, null),
+		new Spelling(Defaults.COMPRESSION, "convert", "--compression", null, null));
 
 	@Test
 	void commandLineOptionsStartFromTheDefaults() {
@@ -88,6 +93,15 @@ class DefaultsTest {
 				s.option);
 			assertEquals(s.value, option.initialValue(), s.subcommand + " " + s.option);
 		}
+	}
+
+	@Test
+	void theSparkJobStartsFromTheDefaults() {
+		final CommandLine spark = new CommandLine(new SparkMapJob());
+		assertEquals(Defaults.CHUNK, spark.getCommandSpec().findOption("--chunk").initialValue());
+		assertEquals(Defaults.COMPRESSION, spark.getCommandSpec().findOption("--compression")
+			.initialValue());
+		assertEquals(Defaults.SEED, spark.getCommandSpec().findOption("--seed").initialValue());
 	}
 
 	@Test
