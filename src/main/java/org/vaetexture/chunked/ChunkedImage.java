@@ -3,6 +3,10 @@ package org.vaetexture.chunked;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import ij.ImagePlus;
+import ij.measure.Calibration;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessible;
@@ -14,6 +18,7 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.FinitePixels;
 import org.vaetexture.image.ImageFiles;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.store.AxisScale;
 import org.vaetexture.store.ChunkedArray;
 import org.vaetexture.store.DataType;
 import org.vaetexture.store.OmeZarr;
@@ -26,15 +31,24 @@ import org.vaetexture.store.OmeZarr;
  */
 public final class ChunkedImage {
 
+	/** ImageJ's unit names as NGFF (UDUNITS-2) spells them; others are left out. */
+	private static final Map<String, String> NGFF_UNITS = Map.of("micron", "micrometer", "\u00b5m",
+		"micrometer", "um", "micrometer", "nm", "nanometer", "mm", "millimeter", "cm", "centimeter",
+		"m", "meter", "inch", "inch");
+
 	private final String name;
 	private final ChunkedArray array;
 	private final List<String> axes;
+	private final Map<String, AxisScale> calibration;
 	/** Position in the array's axes of x, y, c, z, t; -1 where absent. */
 	private final int ax, ay, ac, az, at;
 
-	private ChunkedImage(final String name, final ChunkedArray array, final List<String> axes) {
+	private ChunkedImage(final String name, final ChunkedArray array, final List<String> axes,
+		final Map<String, AxisScale> calibration)
+	{
 		this.name = name;
 		this.array = array;
+		this.calibration = Map.copyOf(calibration);
 		this.axes = List.copyOf(axes);
 		ax = axes.indexOf("x");
 		ay = axes.indexOf("y");
@@ -52,15 +66,38 @@ public final class ChunkedImage {
 
 	/** Opens an OME-Zarr image, a Zarr array or an N5 dataset, or else reads an image file whole. */
 	public static ChunkedImage open(final Path path) {
-		if (!OmeZarr.isChunkedStore(path)) return of(ImageFiles.open(path));
+		if (!OmeZarr.isChunkedStore(path)) {
+			final ImagePlus imp = ImageFiles.openImagePlus(path);
+			return of(ImageFiles.wrap(imp, path), calibration(imp.getCalibration()));
+		}
 		final OmeZarr store = OmeZarr.open(path);
-		return new ChunkedImage(path.getFileName().toString(), store.array(), store.axes());
+		return new ChunkedImage(path.getFileName().toString(), store.array(), store.axes(), store
+			.calibration());
 	}
 
-	/** An image in memory, its planes as z. */
-	public static ChunkedImage of(final TextureImage image) {
+	/**
+	 * An image in memory, its planes as z.
+	 *
+	 * @param calibration pixel sizes by axis name (x, y, z)
+	 */
+	public static ChunkedImage of(final TextureImage image,
+		final Map<String, AxisScale> calibration)
+	{
 		final ImageArray array = new ImageArray(image);
-		return new ChunkedImage(image.name(), array, array.axes());
+		return new ChunkedImage(image.name(), array, array.axes(), calibration);
+	}
+
+	/** ImageJ's pixel size as NGFF axis scales (micron becomes micrometer, and so on). */
+	static Map<String, AxisScale> calibration(final Calibration c) {
+		if (!c.scaled()) return Map.of();
+		final String unit = NGFF_UNITS.get(c.getUnit());
+		return Map.of("x", new AxisScale(c.pixelWidth, unit), "y", new AxisScale(c.pixelHeight, unit),
+			"z", new AxisScale(c.pixelDepth, unit));
+	}
+
+	/** The pixel size along the axes the image's metadata calibrates, by axis name. */
+	public Map<String, AxisScale> calibration() {
+		return calibration;
 	}
 
 	/** The pixel type of the image, as a chunked store spells it. */

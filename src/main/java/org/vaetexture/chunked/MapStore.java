@@ -45,8 +45,8 @@ final class MapStore {
 		if (classes != null) origin.put("classes", classes);
 		if (Files.exists(output.resolve(".zattrs"))) requireSameOrigin(output, origin);
 		else if (Files.exists(output)) requireOnlyMetadata(output);
-		return OmeZarr.create(output, map + " of " + image, axes.names(), axes.shape(), axes.chunks(),
-			type, codec, Map.of(ATTRIBUTE, origin)).writable();
+		return OmeZarr.create(output, map + " of " + image, axes.names(), axes.calibration(), axes
+			.shape(), axes.chunks(), type, codec, Map.of(ATTRIBUTE, origin)).writable();
 	}
 
 	private static void requireSameOrigin(final Path output, final Map<String, Object> wanted) {

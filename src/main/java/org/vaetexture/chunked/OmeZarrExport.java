@@ -35,8 +35,8 @@ public final class OmeZarrExport {
 		if (Files.exists(output)) throw new VaeTextureException("output '" + output +
 			"' exists; delete it or choose another");
 		final OutputAxes axes = new OutputAxes(image, image.channels(), chunk);
-		final ZarrArray array = OmeZarr.create(output, image.name(), axes.names(), axes.shape(), axes
-			.chunks(), image.dataType(), codec, Map.of()).writable();
+		final ZarrArray array = OmeZarr.create(output, image.name(), axes.names(), axes.calibration(),
+			axes.shape(), axes.chunks(), image.dataType(), codec, Map.of()).writable();
 		final List<ChunkTask> tasks = ChunkTask.grid(image, chunk);
 		for (int i = 0; i < tasks.size(); i++) {
 			if (cancelled.getAsBoolean()) throw new CancellationException("conversion cancelled");

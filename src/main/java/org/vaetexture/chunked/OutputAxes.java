@@ -1,7 +1,11 @@
 package org.vaetexture.chunked;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.vaetexture.store.AxisScale;
 
 /**
  * The axes of an OME-Zarr written from an image: t, c, z, y, x in that order, t and z where the
@@ -13,10 +17,14 @@ final class OutputAxes {
 	private final List<String> names = new ArrayList<>();
 	private final List<Long> shape = new ArrayList<>();
 	private final List<Integer> chunks = new ArrayList<>();
+	private final Map<String, AxisScale> calibration = new LinkedHashMap<>();
 	private final boolean time, channel, depth;
 	private final int planesPerTime;
 
 	OutputAxes(final ChunkedImage image, final int channels, final int chunk) {
+		image.calibration().forEach((axis, size) -> {
+			if (!axis.equals("c")) calibration.put(axis, size);
+		});
 		time = image.hasTime();
 		channel = channels > 1;
 		depth = image.hasDepth();
@@ -36,6 +44,11 @@ final class OutputAxes {
 
 	List<String> names() {
 		return names;
+	}
+
+	/** The image's pixel size along the output's axes (the maps have its geometry). */
+	Map<String, AxisScale> calibration() {
+		return calibration;
 	}
 
 	long[] shape() {

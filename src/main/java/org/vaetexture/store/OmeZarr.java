@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,14 +31,17 @@ public final class OmeZarr {
 	private final List<String> axes;
 	private final Map<String, Object> attributes;
 	private final ZarrArray writable;
+	private final Map<String, AxisScale> calibration;
 
 	private OmeZarr(final ChunkedArray array, final List<String> axes,
-		final Map<String, Object> attributes, final ZarrArray writable)
+		final Map<String, Object> attributes, final ZarrArray writable,
+		final Map<String, AxisScale> calibration)
 	{
 		this.array = array;
 		this.axes = Collections.unmodifiableList(axes);
 		this.attributes = attributes;
 		this.writable = writable;
+		this.calibration = Map.copyOf(calibration);
 	}
 
 	/**
@@ -62,16 +67,18 @@ public final class OmeZarr {
 		if (attrs == null || !attrs.has(MULTISCALES)) {
 			final ChunkedArray a = openArray(path);
 			return new OmeZarr(a, defaultAxes(path, a), attrs == null ? Map.of() : Json.toMap(attrs,
-				n5 ? N5Array.KEYS : new String[0]), null);
+				n5 ? N5Array.KEYS : new String[0]), null, Map.of());
 		}
 		final ChunkedArray a;
 		final List<String> axes;
+		final Map<String, AxisScale> calibration;
 		try {
 			final JsonObject scales = attrs.getAsJsonArray(MULTISCALES).get(0).getAsJsonObject();
 			final JsonObject level0 = scales.getAsJsonArray("datasets").get(0).getAsJsonObject();
 			a = openArray(path.resolve(level0.get("path").getAsString()));
 			axes = scales.has("axes") ? axisNames(scales.getAsJsonArray("axes")) : defaultAxes(path,
 				a);
+			calibration = calibration(scales, level0, axes);
 		}
 		catch (final VaeTextureException e) {
 			throw e;
@@ -84,7 +91,7 @@ public final class OmeZarr {
 		if (axes.size() != a.shape().length) throw new VaeTextureException("cannot read '" + path +
 			"': its multiscales axes " + axes + " do not match its " + a.shape().length +
 			" array dimensions; fix the axes metadata");
-		return new OmeZarr(a, axes, Json.toMap(attrs, MULTISCALES), null);
+		return new OmeZarr(a, axes, Json.toMap(attrs, MULTISCALES), null, calibration);
 	}
 
 	/**
@@ -99,12 +106,23 @@ public final class OmeZarr {
 		final long[] shape, final int[] chunks, final DataType type, final ZarrCodec codec,
 		final Map<String, Object> attributes)
 	{
+		return create(group, name, axes, Map.of(), shape, chunks, type, codec, attributes);
+	}
+
+	/**
+	 * As {@link #create(Path, String, List, long[], int[], DataType, ZarrCodec, Map)}, with the
+	 * pixel size of some axes (scale and unit; the others get scale 1 and no unit).
+	 */
+	public static OmeZarr create(final Path group, final String name, final List<String> axes,
+		final Map<String, AxisScale> calibration, final long[] shape, final int[] chunks,
+		final DataType type, final ZarrCodec codec, final Map<String, Object> attributes)
+	{
 		if (axes.size() != shape.length || new HashSet<>(axes).size() != axes.size() || attributes
 			.containsKey(MULTISCALES)) throw new IllegalArgumentException("axes " + axes +
 				" do not name the " + shape.length + " dimensions once each, or attributes hold " +
 				MULTISCALES);
 		final JsonObject attrs = Json.toJson(attributes).getAsJsonObject();
-		attrs.add(MULTISCALES, multiscales(name, axes));
+		attrs.add(MULTISCALES, multiscales(name, axes, calibration));
 		final JsonObject existing = Json.readIfExists(group.resolve(".zattrs"));
 		if (existing != null && !existing.equals(attrs)) throw new VaeTextureException(
 			"cannot create '" + group +
@@ -122,7 +140,8 @@ public final class OmeZarr {
 		final ZarrArray array = ZarrArray.create(group.resolve("0"), shape, chunks, type, codec, Map
 			.of());
 		if (existing == null) Json.write(group.resolve(".zattrs"), attrs);
-		return new OmeZarr(array, new ArrayList<>(axes), Json.toMap(attrs, MULTISCALES), array);
+		return new OmeZarr(array, new ArrayList<>(axes), Json.toMap(attrs, MULTISCALES), array,
+			calibration);
 	}
 
 	/** The image's full-resolution array. */
@@ -143,6 +162,14 @@ public final class OmeZarr {
 	public ZarrArray writable() {
 		if (writable == null) throw new IllegalStateException("an opened image is read only");
 		return writable;
+	}
+
+	/**
+	 * The pixel size along the axes whose level-0 scale or unit the metadata gives (by axis name;
+	 * empty for a plain array or N5 dataset).
+	 */
+	public Map<String, AxisScale> calibration() {
+		return calibration;
 	}
 
 	/** The group's attributes other than multiscales (or, for a plain array, the array's). */
@@ -177,7 +204,42 @@ public final class OmeZarr {
 		return names;
 	}
 
-	private static JsonArray multiscales(final String name, final List<String> axes) {
+	/**
+	 * Level 0's scale per axis (its dataset's scale times the multiscale's own, NGFF 0.4) and the
+	 * axes' units, for the axes where either is given.
+	 */
+	private static Map<String, AxisScale> calibration(final JsonObject multiscale,
+		final JsonObject level0, final List<String> axes)
+	{
+		final double[] scale = new double[axes.size()];
+		Arrays.fill(scale, 1);
+		boolean scaled = false;
+		for (final JsonObject holder : new JsonObject[] { level0, multiscale })
+			if (holder.has("coordinateTransformations")) for (final JsonElement e : holder.getAsJsonArray(
+				"coordinateTransformations")) {
+				final JsonObject transform = e.getAsJsonObject();
+				if (!"scale".equals(transform.get("type").getAsString()) || !transform.has("scale")) continue;
+				final JsonArray s = transform.getAsJsonArray("scale");
+				for (int i = 0; i < Math.min(s.size(), scale.length); i++)
+					scale[i] *= s.get(i).getAsDouble();
+				scaled = true;
+			}
+		final JsonArray axisList = multiscale.has("axes") ? multiscale.getAsJsonArray("axes")
+			: new JsonArray();
+		final Map<String, AxisScale> calibration = new LinkedHashMap<>();
+		for (int i = 0; i < axes.size(); i++) {
+			final JsonElement axis = i < axisList.size() ? axisList.get(i) : null;
+			final String unit = axis != null && axis.isJsonObject() && axis.getAsJsonObject().has("unit")
+				? axis.getAsJsonObject().get("unit").getAsString() : null;
+			if (unit != null || scaled && scale[i] != 1) calibration.put(axes.get(i), new AxisScale(
+				scale[i], unit));
+		}
+		return calibration;
+	}
+
+	private static JsonArray multiscales(final String name, final List<String> axes,
+		final Map<String, AxisScale> calibration)
+	{
 		final JsonArray axisList = new JsonArray();
 		final JsonArray scale = new JsonArray();
 		for (final String a : axes) {
@@ -186,8 +248,10 @@ public final class OmeZarr {
 			final String type = a.equals("c") ? "channel" : a.equals("t") ? "time"
 				: a.matches("[zyx]") ? "space" : null;
 			if (type != null) axis.addProperty("type", type);
+			final AxisScale size = calibration.get(a);
+			if (size != null && size.unit() != null) axis.addProperty("unit", size.unit());
 			axisList.add(axis);
-			scale.add(1.0);
+			scale.add(size == null ? 1.0 : size.scale());
 		}
 		final JsonObject transform = new JsonObject();
 		transform.addProperty("type", "scale");

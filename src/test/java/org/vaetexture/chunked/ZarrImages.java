@@ -1,6 +1,7 @@
 package org.vaetexture.chunked;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
@@ -18,7 +19,7 @@ final class ZarrImages {
 
 	/** Writes an image as OME-Zarr in its own pixel type, in Blosc-Zstandard chunks of {@code chunk} pixels. */
 	static Path write(final TextureImage image, final Path group, final int chunk) {
-		OmeZarrExport.write(ChunkedImage.of(image), group, chunk, ZarrCodec.blosc("zstd", 3, 1), f -> {},
+		OmeZarrExport.write(ChunkedImage.of(image, Map.of()), group, chunk, ZarrCodec.blosc("zstd", 3, 1), f -> {},
 			() -> false);
 		return group;
 	}

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaetexture.TestImages;
+import org.vaetexture.store.AxisScale;
 import org.vaetexture.store.ChunkedArray;
 import org.vaetexture.store.OmeZarr;
 
@@ -28,6 +30,7 @@ class ZarrCliTest {
 	@TempDir
 	static Path dir;
 	private static Path model, input;
+	private static double pixelSize;
 
 	@BeforeAll
 	static void setUp() {
@@ -36,9 +39,16 @@ class ZarrCliTest {
 			"--model", model.toString(), "--tile-size", "8", "--latent-dim", "3", "--epochs", "1",
 			"--steps-per-epoch", "5", "--batch-size", "16");
 		assertEquals(0, trained.code, trained.err);
+		// a copy with the pixel size of the original (0.107 um), which cell.tif does not carry
+		final ImagePlus calibrated = IJ.openImage(TestImages.sample("cell.tif").toString());
+		calibrated.getCalibration().pixelWidth = 0.107;
+		calibrated.getCalibration().pixelHeight = 0.107;
+		calibrated.getCalibration().setUnit("micron");
+		final Path tiff = TestImages.save(calibrated, dir.resolve("cell.tif"));
+		pixelSize = IJ.openImage(tiff.toString()).getCalibration().pixelWidth; // as TIFF keeps it
 		input = dir.resolve("cell.zarr");
-		final CliRun converted = CliRun.of("convert", "--input", TestImages.sample("cell.tif")
-			.toString(), "--output", input.toString(), "--chunk", "128", "--compression", "zlib:6");
+		final CliRun converted = CliRun.of("convert", "--input", tiff.toString(), "--output", input
+			.toString(), "--chunk", "128", "--compression", "zlib:6");
 		assertEquals(0, converted.code, converted.err);
 	}
 
@@ -66,6 +76,9 @@ class ZarrCliTest {
 		final ImagePlus cell = IJ.openImage(TestImages.sample("cell.tif").toString());
 		final float[] pixels = (float[]) cell.getProcessor().convertToFloatProcessor().getPixels();
 		assertArrayEquals(pixels, read(input));
+		assertEquals(0.107, pixelSize, 1e-6);
+		final AxisScale size = new AxisScale(pixelSize, "micrometer");
+		assertEquals(Map.of("y", size, "x", size), OmeZarr.open(input).calibration());
 	}
 
 	@Test
@@ -79,6 +92,8 @@ class ZarrCliTest {
 			assertEquals(0, r.code, r.err);
 		}
 		assertArrayEquals(read(whole), read(parts));
+		assertEquals(OmeZarr.open(input).calibration(), OmeZarr.open(whole).calibration(),
+			"a map has its image's pixel size");
 		final CliRun fromTiff = novelty(TestImages.sample("cell.tif"), dir.resolve("tiff.zarr"),
 			"--chunk", "256", "--mask-output", dir.resolve("mask.zarr").toString());
 		assertEquals(0, fromTiff.code, fromTiff.err);
