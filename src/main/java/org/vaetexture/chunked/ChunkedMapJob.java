@@ -3,12 +3,6 @@ package org.vaetexture.chunked;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -18,6 +12,7 @@ import net.imglib2.RandomAccessible;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.Workers;
 import org.vaetexture.dense.LatentMap;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
@@ -44,8 +39,7 @@ public final class ChunkedMapJob {
 
 	private final ChunkedImage input;
 	private final LatentMap map;
-	/** One runner per worker thread: runners are not shared between threads. */
-	private final ThreadLocal<MapRunner> runners;
+	private final MapRunner runner;
 	private final OutputAxes axes;
 	private final ZarrArray output;
 	private final int chunk;
@@ -66,7 +60,7 @@ public final class ChunkedMapJob {
 		ImageChecks.requireFits(input.name(), input.width(), input.height(), input.channels(), config);
 		this.input = input;
 		this.map = what.create(model);
-		this.runners = ThreadLocal.withInitial(() -> new MapRunner(model));
+		this.runner = new MapRunner(model);
 		this.chunk = chunk;
 		this.axes = new OutputAxes(input, map.channels(), chunk);
 		this.output = MapStore.create(output, axes, input.name(), what.name(), ModelFingerprint.of(model),
@@ -105,50 +99,11 @@ public final class ChunkedMapJob {
 	{
 		Backend.useThreads(1);
 		progress.accept(0);
-		final AtomicInteger written = new AtomicInteger(), done = new AtomicInteger();
-		final AtomicBoolean stop = new AtomicBoolean();
-		final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, tasks
-			.size())));
-		final ExecutorCompletionService<Void> completion = new ExecutorCompletionService<>(pool);
-		try {
-			for (final ChunkTask task : tasks)
-				completion.submit(() -> {
-					if (stop.get()) return null; // a chunk failed or the run was cancelled: start no more
-					if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
-					if (runChunk(task)) written.incrementAndGet();
-					synchronized (progress) {
-						progress.accept((double) done.incrementAndGet() / tasks.size());
-					}
-					return null;
-				});
-			for (int i = 0; i < tasks.size(); i++)
-				completion.take().get(); // the first failure, whichever chunk it came from
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new CancellationException("map interrupted");
-		}
-		catch (final ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw new IllegalStateException(e.getCause());
-		}
-		finally {
-			stop.set(true);
-			pool.shutdown();
-			awaitQuietly(pool); // chunks being written finish (each is all or nothing) before returning
-		}
+		final AtomicInteger written = new AtomicInteger();
+		Workers.forEach(tasks, workers, task -> {
+			if (runChunk(task)) written.incrementAndGet();
+		}, () -> {}, progress, cancelled);
 		return written.get();
-	}
-
-	private static void awaitQuietly(final ExecutorService pool) {
-		try {
-			while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-				// a chunk takes seconds; keep waiting
-			}
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** Whether the task's chunk has been written (by any run). */
@@ -162,7 +117,6 @@ public final class ChunkedMapJob {
 		if (output.chunkExists(index)) return false;
 		final int x0 = task.column() * chunk, y0 = task.row() * chunk;
 		final int w = Math.min(chunk, input.width() - x0), h = Math.min(chunk, input.height() - y0);
-		final MapRunner runner = runners.get();
 		final int k = map.channels(), block = runner.blockSize();
 		final RandomAccessible<FloatType> plane = input(input, runner, map, task.plane(), x0, y0, w, h);
 		final float[] values = new float[k * w * h];

@@ -1,5 +1,7 @@
 package org.vaetexture.dense;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -15,8 +17,10 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
+import org.vaetexture.Workers;
 import org.vaetexture.image.MapImages;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.model.Backend;
 import org.vaetexture.model.VaeModel;
 
 /**
@@ -35,18 +39,19 @@ public final class MapRunner {
 	/** Default side of a block of output pixels. */
 	public static final int DEFAULT_BLOCK = 256;
 
-	private final VaeModel model;
-	private final DenseEncoder encoder;
-	private final int block;
+	/** One encoder per thread: an encoder is not shared between threads. */
+	private final ThreadLocal<DenseEncoder> encoders;
+	private final int block, workers;
 
+	/** Blocks of {@value #DEFAULT_BLOCK}, one worker per core. */
 	public MapRunner(final VaeModel model) {
-		this(model, DEFAULT_BLOCK);
+		this(model, DEFAULT_BLOCK, Runtime.getRuntime().availableProcessors());
 	}
 
-	public MapRunner(final VaeModel model, final int block) {
-		this.model = model;
-		this.encoder = new DenseEncoder(model);
+	public MapRunner(final VaeModel model, final int block, final int workers) {
+		this.encoders = ThreadLocal.withInitial(() -> new DenseEncoder(model));
 		this.block = block;
+		this.workers = workers;
 	}
 
 	public Img<FloatType> run(final TextureImage image, final LatentMap map) {
@@ -54,19 +59,29 @@ public final class MapRunner {
 	}
 
 	/**
+	 * Computes the blocks on this runner's workers, each running ND4J on one thread (set here, for
+	 * the whole JVM): so the map is the same bit for bit whatever the number of workers, and equal to
+	 * the block-wise maps of {@code org.vaetexture.chunked}.
+	 *
 	 * @param progress receives the fraction done, from 0 to 1
-	 * @throws CancellationException when {@code cancelled} answers true
+	 * @throws CancellationException when {@code cancelled} answers true (checked before each block)
 	 */
 	public Img<FloatType> run(final TextureImage image, final LatentMap map,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		final int k = map.channels();
-		final Img<FloatType> out = MapImages.floats(image.width(), image.height(), k, image.planes());
-		forEachBlock(image, map.halo(), map.usesHidden(), (codes, plane, x0, y0, bw, bh) -> {
-			final float[][] values = new float[k][bw * bh];
-			map.compute(codes, bw, bh, values);
-			write(values, out, x0, y0, bw, bh, plane, k, image.planes());
-		}, progress, cancelled);
+		final int k = map.channels(), w = image.width(), h = image.height();
+		final Img<FloatType> out = MapImages.floats(w, h, k, image.planes());
+		final List<int[]> blocks = new ArrayList<>();
+		for (int p = 0; p < image.planes(); p++)
+			for (int y0 = 0; y0 < h; y0 += block)
+				for (int x0 = 0; x0 < w; x0 += block)
+					blocks.add(new int[] { p, x0, y0 });
+		Backend.useThreads(1);
+		Workers.forEach(blocks, workers, b -> {
+			final int bw = Math.min(block, w - b[1]), bh = Math.min(block, h - b[2]);
+			write(block(Views.extendMirrorSingle(Views.hyperSlice(image.data(), 3, b[0])), map, b[1],
+				b[2], bw, bh), out, b[1], b[2], bw, bh, b[0], k, image.planes());
+		}, NativeArrays::releaseWorkspaces, progress, cancelled);
 		return out;
 	}
 
@@ -87,7 +102,7 @@ public final class MapRunner {
 	{
 		final int halo = map.halo();
 		final float[][] values = new float[map.channels()][w * h];
-		map.compute(encoder.codes(plane, x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo, map
+		map.compute(encoders.get().codes(plane, x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo, map
 			.usesHidden()), w, h, values);
 		return values;
 	}
@@ -97,7 +112,7 @@ public final class MapRunner {
 		final int h)
 	{
 		final int halo = map.halo();
-		return encoder.inputInterval(x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo);
+		return encoders.get().inputInterval(x0 - halo, y0 - halo, w + 2 * halo, h + 2 * halo);
 	}
 
 	/** Receives the dense codes of one block with its halo. */
@@ -125,7 +140,7 @@ public final class MapRunner {
 					for (int x0 = 0; x0 < w; x0 += block) {
 						if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
 						final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
-						consumer.accept(encoder.codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
+						consumer.accept(encoders.get().codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
 							halo, hidden), p, x0, y0, bw, bh);
 						progress.accept((double) ++done / blocks);
 					}

@@ -90,8 +90,23 @@ class MapsTest {
 		final TextureImage image = region(100, 50, 90, 70);
 		for (final LatentMap map : new LatentMap[] { new FeatureMap(4), new KlMap(), new NoveltyMap(
 			model.novelty()), new SegmentationFeatures(model.config(), 3, 5) })
-			assertSame(new MapRunner(model, 256).run(image, map), new MapRunner(model, 24).run(image, map),
+			assertSame(new MapRunner(model, 256, 2).run(image, map), new MapRunner(model, 24, 2).run(image,
+				map),
 				1e-5);
+	}
+
+	@Test
+	void workersDoNotChangeAnyMapBitForBit() {
+		final TextureImage image = region(30, 20, 150, 130);
+		for (final LatentMap map : new LatentMap[] { new FeatureMap(4), new NoveltyMap(model
+			.novelty()) }) {
+			final Img<FloatType> one = new MapRunner(model, 32, 1).run(image, map), three = new MapRunner(
+				model, 32, 3).run(image, map);
+			final var a = Views.flatIterable(one).cursor();
+			final var b = Views.flatIterable(three).cursor();
+			while (a.hasNext())
+				assertEquals(a.next().get(), b.next().get(), 0.0, map.name());
+		}
 	}
 
 	@Test
@@ -246,13 +261,13 @@ class MapsTest {
 	void twoMapsAtOnceEqualTheSameMapsOneAfterTheOther() throws Exception {
 		final TextureImage a = region(0, 0, 120, 100), b = region(200, 150, 110, 90);
 		final NoveltyMap novelty = new NoveltyMap(model.novelty());
-		final Img<FloatType> aAlone = new MapRunner(model, 32).run(a, novelty);
-		final Img<FloatType> bAlone = new MapRunner(model, 32).run(b, new FeatureMap(4));
+		final Img<FloatType> aAlone = new MapRunner(model, 32, 2).run(a, novelty);
+		final Img<FloatType> bAlone = new MapRunner(model, 32, 2).run(b, new FeatureMap(4));
 		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
 			.newFixedThreadPool(2);
 		try {
-			final var fa = pool.submit(() -> new MapRunner(model, 32).run(a, novelty));
-			final var fb = pool.submit(() -> new MapRunner(model, 32).run(b, new FeatureMap(4)));
+			final var fa = pool.submit(() -> new MapRunner(model, 32, 2).run(a, novelty));
+			final var fb = pool.submit(() -> new MapRunner(model, 32, 2).run(b, new FeatureMap(4)));
 			assertSame(aAlone, fa.get(), 1e-6);
 			assertSame(bAlone, fb.get(), 1e-6);
 		}
@@ -264,7 +279,7 @@ class MapsTest {
 	@Test
 	void cancelStopsBeforeTheNextBlock() {
 		final int[] blocks = { 0 };
-		assertThrows(CancellationException.class, () -> new MapRunner(model, 16).run(region(0, 0, 64,
+		assertThrows(CancellationException.class, () -> new MapRunner(model, 16, 1).run(region(0, 0, 64,
 			64), new KlMap(), f -> blocks[0]++, () -> blocks[0] >= 2));
 		assertEquals(2, blocks[0]);
 	}
