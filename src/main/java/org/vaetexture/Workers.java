@@ -1,5 +1,6 @@
 package org.vaetexture;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +41,7 @@ public final class Workers {
 					}
 				}
 			}
-			catch (final RuntimeException | Error e) { // an OutOfMemoryError too reaches the caller
+			catch (final Throwable e) { // an OutOfMemoryError too reaches the caller
 				failure.compareAndSet(null, e);
 			}
 			finally {
@@ -48,10 +49,16 @@ public final class Workers {
 			}
 		};
 		final int n = Math.max(1, Math.min(workers, items.size()));
-		final Thread[] threads = new Thread[n - 1];
-		for (int t = 0; t < threads.length; t++) {
-			threads[t] = new Thread(worker, "vae-texture-worker-" + (t + 1));
-			threads[t].start();
+		final List<Thread> threads = new ArrayList<>();
+		try {
+			for (int t = 1; t < n; t++) {
+				final Thread thread = new Thread(worker, "vae-texture-worker-" + t);
+				thread.start();
+				threads.add(thread);
+			}
+		}
+		catch (final OutOfMemoryError e) { // no thread to be had: stop those started
+			failure.compareAndSet(null, e);
 		}
 		worker.run();
 		boolean interrupted = false;
@@ -67,6 +74,7 @@ public final class Workers {
 		if (interrupted) Thread.currentThread().interrupt();
 		final Throwable f = failure.get();
 		if (f instanceof Error) throw (Error) f;
-		if (f != null) throw (RuntimeException) f;
+		if (f instanceof RuntimeException) throw (RuntimeException) f;
+		if (f != null) throw new IllegalStateException(f);
 	}
 }

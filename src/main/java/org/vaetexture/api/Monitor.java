@@ -6,7 +6,8 @@ import org.vaetexture.train.TrainingProgress;
 /**
  * What a long operation of {@link VaeTexture} tells its caller and asks of it: the fraction done of
  * each stage, and whether to stop. Each front end has its own: a progress bar on the command line,
- * Fiji's status bar, a Spark task's log. Called on the working thread.
+ * Fiji's status bar, a Spark task's log. Called on the working thread, or, for the maps, on any of
+ * their worker threads (one at a time).
  */
 @FunctionalInterface
 public interface Monitor extends TrainingListener {

@@ -226,8 +226,7 @@ public final class VaeTexture {
 	 * output, chunk by chunk in bounded memory: equal bit for bit to the map of the whole image,
 	 * however its chunks are shared out (one machine, a job array, Spark). Creates the output, or
 	 * reopens it when an earlier run of the same map and model made it; chunks written before are
-	 * skipped when the job runs. Running it sets ND4J to one thread for the whole JVM (see
-	 * {@link ChunkedMapJob#run}).
+	 * skipped when the job runs.
 	 *
 	 * @param chunk side of an output chunk in pixels, a multiple of 256
 	 * @param compression as {@link ZarrCodec#parse} reads it, e.g. "blosc-lz4" or "zlib"

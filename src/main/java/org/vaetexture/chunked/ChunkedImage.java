@@ -2,6 +2,7 @@ package org.vaetexture.chunked;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,11 @@ import org.vaetexture.store.OmeZarr;
 public final class ChunkedImage {
 
 	/** ImageJ's unit names as NGFF (UDUNITS-2) spells them; others are left out. */
-	private static final Map<String, String> NGFF_UNITS = Map.of("micron", "micrometer", "\u00b5m",
-		"micrometer", "um", "micrometer", "nm", "nanometer", "mm", "millimeter", "cm", "centimeter",
-		"m", "meter", "inch", "inch");
+	private static final Map<String, String> NGFF_UNITS = Map.ofEntries(Map.entry("micron",
+		"micrometer"), Map.entry("microns", "micrometer"), Map.entry("\u00b5m", "micrometer"), Map
+			.entry("\u03bcm", "micrometer"), Map.entry("um", "micrometer"), Map.entry("nm", "nanometer"),
+		Map.entry("pm", "picometer"), Map.entry("\u00c5", "angstrom"), Map.entry("mm", "millimeter"),
+		Map.entry("cm", "centimeter"), Map.entry("m", "meter"), Map.entry("inch", "inch"));
 
 	private final String name;
 	private final ChunkedArray array;
@@ -68,7 +71,7 @@ public final class ChunkedImage {
 	public static ChunkedImage open(final Path path) {
 		if (!OmeZarr.isChunkedStore(path)) {
 			final ImagePlus imp = ImageFiles.openImagePlus(path);
-			return of(ImageFiles.wrap(imp, path), calibration(imp.getCalibration()));
+			return of(ImageFiles.wrap(imp, path), calibration(imp));
 		}
 		final OmeZarr store = OmeZarr.open(path);
 		return new ChunkedImage(path.getFileName().toString(), store.array(), store.axes(), store
@@ -87,12 +90,19 @@ public final class ChunkedImage {
 		return new ChunkedImage(image.name(), array, array.axes(), calibration);
 	}
 
-	/** ImageJ's pixel size as NGFF axis scales (micron becomes micrometer, and so on). */
-	static Map<String, AxisScale> calibration(final Calibration c) {
+	/**
+	 * ImageJ's pixel size as NGFF axis scales (micron becomes micrometer, and so on; other units are
+	 * left out); z only for a stack of slices, whose planes are its z.
+	 */
+	static Map<String, AxisScale> calibration(final ImagePlus imp) {
+		final Calibration c = imp.getCalibration();
 		if (!c.scaled()) return Map.of();
-		final String unit = NGFF_UNITS.get(c.getUnit());
-		return Map.of("x", new AxisScale(c.pixelWidth, unit), "y", new AxisScale(c.pixelHeight, unit),
-			"z", new AxisScale(c.pixelDepth, unit));
+		final Map<String, AxisScale> sizes = new LinkedHashMap<>();
+		sizes.put("x", new AxisScale(c.pixelWidth, NGFF_UNITS.get(c.getXUnit())));
+		sizes.put("y", new AxisScale(c.pixelHeight, NGFF_UNITS.get(c.getYUnit())));
+		if (imp.getNSlices() > 1 && imp.getNFrames() == 1) sizes.put("z", new AxisScale(c.pixelDepth,
+			NGFF_UNITS.get(c.getZUnit())));
+		return sizes;
 	}
 
 	/** The pixel size along the axes the image's metadata calibrates, by axis name. */

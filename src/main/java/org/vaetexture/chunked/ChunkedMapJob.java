@@ -86,7 +86,7 @@ public final class ChunkedMapJob {
 
 	/**
 	 * Computes and writes the tasks' chunks, skipping those already written, on {@code workers}
-	 * threads, each running ND4J on one thread (set here, for the whole JVM) as a Spark task does, so
+	 * threads, each running ND4J on one thread (for the time of the run) as a Spark task does, so
 	 * that the chunks are the same bit for bit however many run at once.
 	 *
 	 * @param progress the fraction of the tasks done, 0 to 1
@@ -97,12 +97,18 @@ public final class ChunkedMapJob {
 	public int run(final List<ChunkTask> tasks, final int workers, final DoubleConsumer progress,
 		final BooleanSupplier cancelled)
 	{
+		final int threads = Backend.threads();
 		Backend.useThreads(1);
 		progress.accept(0);
 		final AtomicInteger written = new AtomicInteger();
-		Workers.forEach(tasks, workers, task -> {
-			if (runChunk(task)) written.incrementAndGet();
-		}, () -> {}, progress, cancelled);
+		try {
+			Workers.forEach(tasks, workers, task -> {
+				if (runChunk(task)) written.incrementAndGet();
+			}, () -> {}, progress, cancelled);
+		}
+		finally {
+			Backend.useThreads(threads);
+		}
 		return written.get();
 	}
 

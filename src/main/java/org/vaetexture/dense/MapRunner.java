@@ -49,7 +49,10 @@ public final class MapRunner {
 	}
 
 	public MapRunner(final VaeModel model, final int block, final int workers) {
-		this.encoders = ThreadLocal.withInitial(() -> new DenseEncoder(model));
+		this.encoders = ThreadLocal.withInitial(() -> {
+			Backend.useOneThreadOnThisThread();
+			return new DenseEncoder(model);
+		});
 		this.block = block;
 		this.workers = workers;
 	}
@@ -59,9 +62,9 @@ public final class MapRunner {
 	}
 
 	/**
-	 * Computes the blocks on this runner's workers, each running ND4J on one thread (set here, for
-	 * the whole JVM): so the map is the same bit for bit whatever the number of workers, and equal to
-	 * the block-wise maps of {@code org.vaetexture.chunked}.
+	 * Computes the blocks on this runner's workers, each running ND4J on one thread (for the time of
+	 * the run): so the map is the same bit for bit whatever the number of workers, and equal to the
+	 * block-wise maps of {@code org.vaetexture.chunked}.
 	 *
 	 * @param progress receives the fraction done, from 0 to 1
 	 * @throws CancellationException when {@code cancelled} answers true (checked before each block)
@@ -76,12 +79,21 @@ public final class MapRunner {
 			for (int y0 = 0; y0 < h; y0 += block)
 				for (int x0 = 0; x0 < w; x0 += block)
 					blocks.add(new int[] { p, x0, y0 });
+		final int threads = Backend.threads();
 		Backend.useThreads(1);
-		Workers.forEach(blocks, workers, b -> {
-			final int bw = Math.min(block, w - b[1]), bh = Math.min(block, h - b[2]);
-			write(block(Views.extendMirrorSingle(Views.hyperSlice(image.data(), 3, b[0])), map, b[1],
-				b[2], bw, bh), out, b[1], b[2], bw, bh, b[0], k, image.planes());
-		}, NativeArrays::releaseWorkspaces, progress, cancelled);
+		try {
+			Workers.forEach(blocks, workers, b -> {
+				final int bw = Math.min(block, w - b[1]), bh = Math.min(block, h - b[2]);
+				write(block(Views.extendMirrorSingle(Views.hyperSlice(image.data(), 3, b[0])), map, b[1],
+					b[2], bw, bh), out, b[1], b[2], bw, bh, b[0], k, image.planes());
+			}, () -> {
+				encoders.remove();
+				NativeArrays.releaseWorkspaces();
+			}, progress, cancelled);
+		}
+		finally {
+			Backend.useThreads(threads);
+		}
 		return out;
 	}
 

@@ -46,6 +46,21 @@ public final class Backend {
 		Nd4j.factory().blas().setMaxThreads(threads);
 	}
 
+	/** The thread count ND4J's native operations use now (see {@link #useThreads}). */
+	public static int threads() {
+		start();
+		return Nd4j.getEnvironment().maxThreads();
+	}
+
+	/**
+	 * Lets OpenMP (which oneDNN uses) run one thread for the native operations this thread calls:
+	 * OpenMP keeps that count per thread, so each worker thread of a map sets its own.
+	 */
+	public static void useOneThreadOnThisThread() {
+		start();
+		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+	}
+
 	/** The one-line error for a backend that did not load: what is missing, for which platform. */
 	static String noBackend(final Throwable e) {
 		Throwable root = e;

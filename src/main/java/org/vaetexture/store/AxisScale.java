@@ -28,8 +28,8 @@ public final class AxisScale {
 
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof AxisScale && ((AxisScale) o).scale == scale && Objects.equals(
-			((AxisScale) o).unit, unit);
+		return o instanceof AxisScale && Double.compare(((AxisScale) o).scale, scale) == 0 && Objects
+			.equals(((AxisScale) o).unit, unit);
 	}
 
 	@Override

@@ -68,6 +68,12 @@ final class Json {
 	}
 
 	/** An exception's class and message on one line. */
+	/** A JSON string's value; null for an absent element, a null, or anything but a string. */
+	static String string(final JsonElement e) {
+		return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString()
+			: null;
+	}
+
 	static String oneLine(final Throwable e) {
 		return (e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()))
 			.replaceAll("\\s+", " ").trim();

@@ -218,7 +218,8 @@ public final class OmeZarr {
 			if (holder.has("coordinateTransformations")) for (final JsonElement e : holder.getAsJsonArray(
 				"coordinateTransformations")) {
 				final JsonObject transform = e.getAsJsonObject();
-				if (!"scale".equals(transform.get("type").getAsString()) || !transform.has("scale")) continue;
+				if (!transform.has("type") || !"scale".equals(Json.string(transform.get("type"))) ||
+					!transform.has("scale")) continue; // translations are not carried over
 				final JsonArray s = transform.getAsJsonArray("scale");
 				for (int i = 0; i < Math.min(s.size(), scale.length); i++)
 					scale[i] *= s.get(i).getAsDouble();
@@ -229,8 +230,8 @@ public final class OmeZarr {
 		final Map<String, AxisScale> calibration = new LinkedHashMap<>();
 		for (int i = 0; i < axes.size(); i++) {
 			final JsonElement axis = i < axisList.size() ? axisList.get(i) : null;
-			final String unit = axis != null && axis.isJsonObject() && axis.getAsJsonObject().has("unit")
-				? axis.getAsJsonObject().get("unit").getAsString() : null;
+			final String unit = axis != null && axis.isJsonObject() ? Json.string(axis.getAsJsonObject()
+				.get("unit")) : null;
 			if (unit != null || scaled && scale[i] != 1) calibration.put(axes.get(i), new AxisScale(
 				scale[i], unit));
 		}
