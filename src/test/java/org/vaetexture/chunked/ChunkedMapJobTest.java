@@ -151,6 +151,19 @@ class ChunkedMapJobTest {
 			.read(out));
 	}
 
+	/** An RGB image: OME-Zarr's c axis is the model's channels. */
+	@Test
+	void channelsAreTheModelsChannels() {
+		final TextureImage ihc = TestImages.open("ihc.tif");
+		final VaeModel rgb = TinyModels.train(ihc, 3);
+		final Path in = ZarrImages.write(ihc, dir.resolve("ihc.zarr"), 200);
+		assertEquals(List.of("c", "y", "x"), OmeZarr.open(in).axes());
+		final Path out = dir.resolve("ihc-kl.zarr");
+		final ChunkedMapJob job = VaeTexture.mapJob(rgb, in, out, ChunkedMap.kl(), 256, "zlib");
+		job.run(job.tasks(), 2, f -> {}, () -> false);
+		assertArrayEquals(ZarrImages.values(VaeTexture.kl(rgb, ihc, Monitor.NONE)), ZarrImages.read(out));
+	}
+
 	@Test
 	void partitionsTogetherWriteTheWholeMap() {
 		final Path out = dir.resolve("parts.zarr");
