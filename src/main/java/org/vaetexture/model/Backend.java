@@ -1,5 +1,8 @@
 package org.vaetexture.model;
 
+import java.lang.reflect.Field;
+import java.util.HashMap;
+
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaetexture.PluginClassLoader;
@@ -29,6 +32,7 @@ public final class Backend {
 			catch (final RuntimeException | LinkageError e) {
 				throw new VaeTextureException(noBackend(e), e);
 			}
+			skipTensorFlowOpTable();
 			started = true;
 		}
 	}
@@ -44,6 +48,27 @@ public final class Backend {
 		Nd4j.getEnvironment().setMaxMasterThreads(threads);
 		NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
 		Nd4j.factory().blas().setMaxThreads(threads);
+	}
+
+	/**
+	 * ND4J 1.0.0-M2.1 parses TensorFlow's op descriptors (a text protobuf, 0.6 s here) the first time
+	 * SameDiff builds an op, for importing TensorFlow graphs, which this plugin never does: give its
+	 * parser an empty table first. Reflection on the pinned version's cache field; where the field is
+	 * not there (another ND4J), nothing changes but the start-up time.
+	 */
+	private static void skipTensorFlowOpTable() {
+		try {
+			final Field table = Class.forName(
+				"org.nd4j.imports.descriptors.tensorflow.TensorflowDescriptorParser", true, Backend.class
+					.getClassLoader()).getDeclaredField("DESCRIPTORS");
+			table.setAccessible(true);
+			synchronized (table.getDeclaringClass()) { // opDescs() fills it under this lock
+				if (table.get(null) == null) table.set(null, new HashMap<>());
+			}
+		}
+		catch (final ReflectiveOperationException | RuntimeException e) {
+			// another ND4J: its table is parsed as before
+		}
 	}
 
 	/** The thread count ND4J's native operations use now (see {@link #useThreads}). */
