@@ -43,45 +43,31 @@ public final class ChunkedClassFit {
 		TextureSegmentation.requireClasses(classes);
 		ImageChecks.requireFits(image.name(), image.width(), image.height(), image.channels(), model
 			.config());
-		Backend.useThreads(1); // as the labelling's tasks: the same classes wherever they are fitted
 		final TextureSegmentation segmentation = new TextureSegmentation(model, radius);
 		final LatentMap features = segmentation.features();
 		final MapRunner runner = new MapRunner(model);
-		final int block = runner.blockSize();
-		final List<int[]> blocks = new ArrayList<>();
-		for (int p = 0; p < image.planes(); p++)
-			for (int y = 0; y < image.height(); y += block)
-				for (int x = 0; x < image.width(); x += block)
-					blocks.add(new int[] { p, x, y });
+		final List<int[]> blocks = runner.blocks(image.planes(), 0, 0, image.width(), image.height());
 		Collections.shuffle(blocks, new Random(seed));
 		final List<int[]> chosen = blocks.subList(0, Math.min(BLOCKS, blocks.size()));
-		long pixels = 0;
-		for (final int[] b : chosen)
-			pixels += (long) Math.min(block, image.width() - b[1]) * Math.min(block, image.height() - b[2]);
-		final double fraction = Math.min(1, TextureSegmentation.MAX_SAMPLES / (double) pixels);
+		final double fraction = Math.min(1, TextureSegmentation.MAX_SAMPLES / (double) chosen.stream()
+			.mapToLong(b -> (long) b[3] * b[4]).sum());
 		final SplittableRandom random = new SplittableRandom(seed);
 		final List<double[]> samples = new ArrayList<>();
-		try {
-			for (int i = 0; i < chosen.size(); i++) {
-				if (cancelled.getAsBoolean()) throw new CancellationException("fit cancelled");
-				final int[] b = chosen.get(i);
-				final int w = Math.min(block, image.width() - b[1]), h = Math.min(block, image.height() -
-					b[2]);
-				final float[][] f = runner.block(ChunkedMapJob.input(image, runner, features, b[0], b[1], b[2],
-					w, h), features, b[1], b[2], w, h);
-				for (int j = 0; j < w * h; j++)
-					if (random.nextDouble() < fraction) {
-						final double[] x = new double[f.length];
-						for (int a = 0; a < f.length; a++)
-							x[a] = f[a][j];
-						samples.add(x);
-					}
-				progress.accept((i + 1.0) / chosen.size());
+		// one thread, as the labelling's tasks: the same classes wherever they are fitted
+		Backend.onOneThread(() -> {
+			try {
+				for (int i = 0; i < chosen.size(); i++) {
+					if (cancelled.getAsBoolean()) throw new CancellationException("fit cancelled");
+					final int[] b = chosen.get(i);
+					TextureSegmentation.drawPixels(runner.block(ChunkedMapJob.input(image, runner, features,
+						b[0], b[1], b[2], b[3], b[4]), features, b[1], b[2], b[3], b[4]), fraction, random, samples);
+					progress.accept((i + 1.0) / chosen.size());
+				}
 			}
-		}
-		finally {
-			NativeArrays.releaseWorkspaces();
-		}
+			finally {
+				NativeArrays.releaseWorkspaces();
+			}
+		});
 		return segmentation.fit(samples, classes, image.name());
 	}
 }

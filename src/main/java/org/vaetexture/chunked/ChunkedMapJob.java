@@ -97,18 +97,11 @@ public final class ChunkedMapJob {
 	public int run(final List<ChunkTask> tasks, final int workers, final DoubleConsumer progress,
 		final BooleanSupplier cancelled)
 	{
-		final int threads = Backend.threads();
-		Backend.useThreads(1);
 		progress.accept(0);
 		final AtomicInteger written = new AtomicInteger();
-		try {
-			Workers.forEach(tasks, workers, task -> {
-				if (runChunk(task)) written.incrementAndGet();
-			}, () -> {}, progress, cancelled);
-		}
-		finally {
-			Backend.useThreads(threads);
-		}
+		Backend.onOneThread(() -> Workers.forEach(tasks, workers, task -> {
+			if (runChunk(task)) written.incrementAndGet();
+		}, () -> {}, progress, cancelled));
 		return written.get();
 	}
 
@@ -123,18 +116,16 @@ public final class ChunkedMapJob {
 		if (output.chunkExists(index)) return false;
 		final int x0 = task.column() * chunk, y0 = task.row() * chunk;
 		final int w = Math.min(chunk, input.width() - x0), h = Math.min(chunk, input.height() - y0);
-		final int k = map.channels(), block = runner.blockSize();
+		final int k = map.channels();
 		final RandomAccessible<FloatType> plane = input(input, runner, map, task.plane(), x0, y0, w, h);
 		final float[] values = new float[k * w * h];
 		try {
-			for (int by = 0; by < h; by += block)
-				for (int bx = 0; bx < w; bx += block) {
-					final int bw = Math.min(block, w - bx), bh = Math.min(block, h - by);
-					final float[][] b = runner.block(plane, map, x0 + bx, y0 + by, bw, bh);
-					for (int c = 0; c < k; c++)
-						for (int y = 0; y < bh; y++)
-							System.arraycopy(b[c], y * bw, values, (c * h + by + y) * w + bx, bw);
-				}
+			for (final int[] b : runner.blocks(1, x0, y0, w, h)) {
+				final float[][] v = runner.block(plane, map, b[1], b[2], b[3], b[4]);
+				for (int c = 0; c < k; c++)
+					for (int y = 0; y < b[4]; y++)
+						System.arraycopy(v[c], y * b[3], values, (c * h + b[2] - y0 + y) * w + b[1] - x0, b[3]);
+			}
 		}
 		finally {
 			NativeArrays.releaseWorkspaces();
@@ -150,17 +141,14 @@ public final class ChunkedMapJob {
 	static RandomAccessible<FloatType> input(final ChunkedImage image, final MapRunner runner,
 		final LatentMap map, final int plane, final int x0, final int y0, final int w, final int h)
 	{
-		final int block = runner.blockSize();
 		long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = Long.MIN_VALUE, maxY = Long.MIN_VALUE;
-		for (int by = 0; by < h; by += block)
-			for (int bx = 0; bx < w; bx += block) {
-				final Interval read = runner.blockInput(map, x0 + bx, y0 + by, Math.min(block, w - bx), Math
-					.min(block, h - by));
-				minX = Math.min(minX, read.min(0));
-				minY = Math.min(minY, read.min(1));
-				maxX = Math.max(maxX, read.max(0));
-				maxY = Math.max(maxY, read.max(1));
-			}
+		for (final int[] b : runner.blocks(1, x0, y0, w, h)) {
+			final Interval read = runner.blockInput(map, b[1], b[2], b[3], b[4]);
+			minX = Math.min(minX, read.min(0));
+			minY = Math.min(minY, read.min(1));
+			maxX = Math.max(maxX, read.max(0));
+			maxY = Math.max(maxY, read.max(1));
+		}
 		return image.plane(plane, minX, minY, maxX - minX + 1, maxY - minY + 1);
 	}
 }

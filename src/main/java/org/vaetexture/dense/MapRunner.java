@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import net.imglib2.Interval;
@@ -72,34 +73,40 @@ public final class MapRunner {
 	public Img<FloatType> run(final TextureImage image, final LatentMap map,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		final int k = map.channels(), w = image.width(), h = image.height();
-		final Img<FloatType> out = MapImages.floats(w, h, k, image.planes());
-		final List<int[]> blocks = new ArrayList<>();
-		for (int p = 0; p < image.planes(); p++)
-			for (int y0 = 0; y0 < h; y0 += block)
-				for (int x0 = 0; x0 < w; x0 += block)
-					blocks.add(new int[] { p, x0, y0 });
-		final int threads = Backend.threads();
-		Backend.useThreads(1);
-		try {
-			Workers.forEach(blocks, workers, b -> {
-				final int bw = Math.min(block, w - b[1]), bh = Math.min(block, h - b[2]);
-				write(block(Views.extendMirrorSingle(Views.hyperSlice(image.data(), 3, b[0])), map, b[1],
-					b[2], bw, bh), out, b[1], b[2], bw, bh, b[0], k, image.planes());
-			}, () -> {
-				encoders.remove();
-				NativeArrays.releaseWorkspaces();
-			}, progress, cancelled);
-		}
-		finally {
-			Backend.useThreads(threads);
-		}
+		final int k = map.channels(), planes = image.planes();
+		final Img<FloatType> out = MapImages.floats(image.width(), image.height(), k, planes);
+		final Consumer<int[]> compute = b -> write(block(Views.extendMirrorSingle(Views.hyperSlice(image
+			.data(), 3, b[0])), map, b[1], b[2], b[3], b[4]), out, b[1], b[2], b[3], b[4], b[0], k, planes);
+		Backend.onOneThread(() -> Workers.forEach(blocks(planes, 0, 0, image.width(), image.height()),
+			workers, compute, this::releaseThread, progress, cancelled));
 		return out;
+	}
+
+	/** What a worker thread holds: its encoder and its workspaces. */
+	private void releaseThread() {
+		encoders.remove();
+		NativeArrays.releaseWorkspaces();
 	}
 
 	/** The side of this runner's blocks, in output pixels. */
 	public int blockSize() {
 		return block;
+	}
+
+	/**
+	 * This runner's blocks over [x0, x0 + w) x [y0, y0 + h) of planes 0 to {@code planes - 1} (x0
+	 * and y0 on the grid), plane by plane and row by row, each as {plane, x, y, width, height}: the
+	 * blocks {@link #run} computes there.
+	 */
+	public List<int[]> blocks(final int planes, final int x0, final int y0, final int w,
+		final int h)
+	{
+		final List<int[]> blocks = new ArrayList<>();
+		for (int p = 0; p < planes; p++)
+			for (int y = y0; y < y0 + h; y += block)
+				for (int x = x0; x < x0 + w; x += block)
+					blocks.add(new int[] { p, x, y, Math.min(block, x0 + w - x), Math.min(block, y0 + h - y) });
+		return blocks;
 	}
 
 	/**
@@ -140,22 +147,16 @@ public final class MapRunner {
 	public void forEachBlock(final TextureImage image, final int halo, final boolean hidden,
 		final BlockConsumer consumer, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		final int w = image.width(), h = image.height();
-		final long blocks = (long) image.planes() * ((w + block - 1) / block) * ((h + block - 1) /
-			block);
-		long done = 0;
+		final List<int[]> blocks = blocks(image.planes(), 0, 0, image.width(), image.height());
 		try {
-			for (int p = 0; p < image.planes(); p++) {
+			for (int i = 0; i < blocks.size(); i++) {
+				if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
+				final int[] b = blocks.get(i);
 				final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
-					.hyperSlice(image.data(), 3, p));
-				for (int y0 = 0; y0 < h; y0 += block)
-					for (int x0 = 0; x0 < w; x0 += block) {
-						if (cancelled.getAsBoolean()) throw new CancellationException("map cancelled");
-						final int bw = Math.min(block, w - x0), bh = Math.min(block, h - y0);
-						consumer.accept(encoders.get().codes(plane, x0 - halo, y0 - halo, bw + 2 * halo, bh + 2 *
-							halo, hidden), p, x0, y0, bw, bh);
-						progress.accept((double) ++done / blocks);
-					}
+					.hyperSlice(image.data(), 3, b[0]));
+				consumer.accept(encoders.get().codes(plane, b[1] - halo, b[2] - halo, b[3] + 2 * halo, b[4] +
+					2 * halo, hidden), b[0], b[1], b[2], b[3], b[4]);
+				progress.accept((i + 1.0) / blocks.size());
 			}
 		}
 		finally {

@@ -78,6 +78,21 @@ public final class Backend {
 	}
 
 	/**
+	 * Runs {@code work} with ND4J's native operations on one thread (the maps' workers each take
+	 * one), then sets the thread count back to what it was.
+	 */
+	public static void onOneThread(final Runnable work) {
+		final int threads = threads();
+		useThreads(1);
+		try {
+			work.run();
+		}
+		finally {
+			useThreads(threads);
+		}
+	}
+
+	/**
 	 * Lets OpenMP (which oneDNN uses) run one thread for the native operations this thread calls:
 	 * OpenMP keeps that count per thread, so each worker thread of a map sets its own.
 	 */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -13,6 +11,7 @@ import com.google.gson.JsonParseException;
 
 import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
+import org.vaetexture.model.ModelFingerprint;
 
 /**
  * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
@@ -45,17 +44,7 @@ public final class TextureClassesFile {
 
 	/** A short identity of the classes: 16 hex digits of the SHA-256 of their file's content. */
 	public static String fingerprint(final TextureClasses classes) {
-		try {
-			final byte[] digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(json(classes))
-				.getBytes(StandardCharsets.UTF_8));
-			final StringBuilder hex = new StringBuilder();
-			for (int i = 0; i < 8; i++)
-				hex.append(String.format("%02x", digest[i]));
-			return hex.toString();
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("this Java has no SHA-256", e);
-		}
+		return ModelFingerprint.of(GSON.toJson(json(classes)).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Json json(final TextureClasses classes) {

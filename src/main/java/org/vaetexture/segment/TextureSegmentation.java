@@ -211,15 +211,25 @@ public final class TextureSegmentation {
 		new MapRunner(model).forEachBlock(image, features.halo(), true, (codes, plane, x0, y0, w, h) -> {
 			final float[][] f = new float[d][w * h];
 			features.compute(codes, w, h, f);
-			for (int i = 0; i < w * h; i++)
-				if (random.nextDouble() < fraction) {
-					final double[] x = new double[d];
-					for (int a = 0; a < d; a++)
-						x[a] = f[a][i];
-					samples.add(x);
-				}
+			drawPixels(f, fraction, random, samples);
 		}, progress, cancelled);
 		return samples;
+	}
+
+	/**
+	 * Adds to {@code samples} each pixel of a block's features [D][n] with probability
+	 * {@code fraction}, one draw of {@code random} per pixel in order.
+	 */
+	public static void drawPixels(final float[][] features, final double fraction,
+		final SplittableRandom random, final List<double[]> samples)
+	{
+		for (int i = 0; i < features[0].length; i++)
+			if (random.nextDouble() < fraction) {
+				final double[] x = new double[features.length];
+				for (int a = 0; a < features.length; a++)
+					x[a] = features[a][i];
+				samples.add(x);
+			}
 	}
 
 	/**
