@@ -37,9 +37,9 @@ import org.vaetexture.train.TrainingOptions;
 /**
  * The benchmarks behind README's tables. Speed: the reference VAE (tile 32, latent 16, batch 64)
  * on random data, printed with the names of {@code torch_vae.py} so the two can be compared line
- * by line. Novelty: for every case NAME of a folder, trains on NAME-train.tif with the given
- * settings, maps NAME-test.tif and scores it against NAME-mask.tif (pixel AUROC and AP), next to
- * the raw KL-to-prior map of the same model.
+ * by line. Novelty: for every case NAME of some folders, trains on NAME-train.tif with the given
+ * settings, maps NAME-test.tif and scores it against NAME-mask.tif (pixel AUROC and AP, the mask's
+ * precision and recall), next to the raw KL-to-prior map of the same model.
  */
 public final class Benchmark {
 
@@ -128,20 +128,26 @@ public final class Benchmark {
 		out.flush();
 	}
 
-	/** Novelty AUROC and AP for every case of a folder, with training time. */
-	public void novelty(final Path folder, final VaeConfig.Builder config,
+	/**
+	 * Novelty AUROC and AP for every case of the folders, the precision and recall of the model's
+	 * mask (its threshold at the calibrated false-positive rate), training and map seconds; then the
+	 * means.
+	 */
+	public void novelty(final String title, final List<Path> folders, final VaeConfig.Builder config,
 		final TrainingOptions options) throws IOException
 	{
-		final List<Path> trains;
-		try (var s = Files.list(folder)) {
-			trains = s.filter(p -> p.getFileName().toString().endsWith("-train.tif")).sorted().collect(
-				java.util.stream.Collectors.toList());
-		}
-		out.printf("%-22s %8s %8s %10s %8s %8s%n", "case", "AUROC", "AP", "KL AUROC", "train s",
-			"map s");
-		double sumAuc = 0, sumAp = 0, sumKl = 0;
+		final List<Path> trains = new java.util.ArrayList<>();
+		for (final Path folder : folders)
+			try (var s = Files.list(folder)) {
+				s.filter(p -> p.getFileName().toString().endsWith("-train.tif")).sorted().forEach(
+					trains::add);
+			}
+		out.printf("%s%n%-22s %8s %8s %9s %8s %10s %8s %8s%n", title, "case", "AUROC", "AP",
+			"precision", "recall", "KL AUROC", "train s", "map s");
+		final double[] sums = new double[5];
 		for (final Path train : trains) {
 			final String name = train.getFileName().toString().replace("-train.tif", "");
+			final Path folder = train.getParent();
 			final TextureImage trainImage = ImageFiles.open(train);
 			final long t0 = System.nanoTime();
 			final VaeModel model = VaeTexture.train(List.of(trainImage), config, options, Monitor.NONE);
@@ -149,20 +155,36 @@ public final class Benchmark {
 			final TextureImage test = ImageFiles.open(folder.resolve(name + "-test.tif"));
 			final boolean[] mask = mask(ImageFiles.open(folder.resolve(name + "-mask.tif")));
 			final long t1 = System.nanoTime();
-			final PixelScores novelty = PixelScores.of(values(VaeTexture.novelty(model, test,
-				Monitor.NONE)), mask);
+			final Img<FloatType> map = VaeTexture.novelty(model, test, Monitor.NONE);
 			final double mapSeconds = (System.nanoTime() - t1) / 1e9;
+			final PixelScores novelty = PixelScores.of(values(map), mask);
+			final double[] pr = precisionRecall(values(VaeTexture.noveltyMask(model, map)), mask);
 			final PixelScores kl = PixelScores.of(values(VaeTexture.kl(model, test, Monitor.NONE)), mask);
-			out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %10.3f %8.1f %8.1f%n", name, novelty.auroc(),
-				novelty.averagePrecision(), kl.auroc(), trainSeconds, mapSeconds);
+			out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %9.3f %8.3f %10.3f %8.1f %8.1f%n", name, novelty
+				.auroc(), novelty.averagePrecision(), pr[0], pr[1], kl.auroc(), trainSeconds, mapSeconds);
 			out.flush();
-			sumAuc += novelty.auroc();
-			sumAp += novelty.averagePrecision();
-			sumKl += kl.auroc();
+			final double[] row = { novelty.auroc(), novelty.averagePrecision(), pr[0], pr[1], kl
+				.auroc() };
+			for (int i = 0; i < sums.length; i++)
+				sums[i] += row[i];
 		}
 		final int n = trains.size();
-		out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %10.3f%n", "mean", sumAuc / n, sumAp / n, sumKl / n);
+		out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %9.3f %8.3f %10.3f%n", "mean", sums[0] / n, sums[1] /
+			n, sums[2] / n, sums[3] / n, sums[4] / n);
 		out.flush();
+	}
+
+	/** Pixel precision and recall of a 0/1 mask (precision 0 when nothing is flagged). */
+	private static double[] precisionRecall(final float[] flagged, final boolean[] positive) {
+		long tp = 0, fp = 0, positives = 0;
+		for (int i = 0; i < flagged.length; i++) {
+			if (positive[i]) positives++;
+			if (flagged[i] > 0) {
+				if (positive[i]) tp++;
+				else fp++;
+			}
+		}
+		return new double[] { tp + fp == 0 ? 0 : (double) tp / (tp + fp), (double) tp / positives };
 	}
 
 	private static float[] values(final Img<FloatType> img) {

@@ -3,12 +3,14 @@ package org.vaetexture.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.bench.Benchmark;
-import org.vaetexture.bench.HeldOutCases;
+import org.vaetexture.bench.NoveltyCases;
 import org.vaetexture.bench.SegmentationBenchmark;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.VaeConfig;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
 	description = "Benchmarks: throughput of the reference VAE, novelty AUROC/AP on texture-novelty cases, texture segmentation accuracy, large-image memory.")
 final class BenchSubcommand implements Callable<Integer> {
 
+	private static final Path SAMPLES = Path.of("sample-images");
+
 	@Spec
 	private CommandSpec spec;
 
@@ -31,7 +35,7 @@ final class BenchSubcommand implements Callable<Integer> {
 	private double seconds = 10;
 
 	@Option(names = "--novelty-data", paramLabel = "DIR",
-		description = "Folder of NAME-train/test/mask.tif cases (default: ${DEFAULT-VALUE}).")
+		description = "Folder of NAME-train/test/mask.tif cases scored with the development cases made from sample-images/ (default: ${DEFAULT-VALUE}).")
 	private Path data = Path.of("../shared/data/novelty-dev");
 
 	@Option(names = "--peer", paramLabel = "torch_vae.py",
@@ -45,8 +49,12 @@ final class BenchSubcommand implements Callable<Integer> {
 	private int peerThreads = 1;
 
 	@Option(names = "--write-held-out", paramLabel = "DIR",
-		description = "Only write the held-out novelty cases (other anomaly kinds, made from sample-images/) into DIR; score them with --novelty-data DIR.")
+		description = "Only write the held-out novelty cases (made from sample-images/, kept out of every choice) into DIR.")
 	private Path heldOut;
+
+	@Option(names = "--write-development", paramLabel = "DIR",
+		description = "Only write the development novelty cases made from sample-images/ into DIR.")
+	private Path development;
 
 	@Option(names = "--skip-speed", description = "Skip the speed benchmark.")
 	private boolean skipSpeed;
@@ -87,9 +95,10 @@ final class BenchSubcommand implements Callable<Integer> {
 			"--seconds must be above 0 and at most 3600, got " + seconds);
 		if (large < 0 || large > 65536) throw new VaeTextureException(
 			"--large must be from 0 (skip) to 65536, got " + large);
-		if (heldOut != null) {
-			HeldOutCases.write(Path.of("sample-images"), heldOut);
-			spec.commandLine().getErr().println("wrote the held-out cases into " + heldOut);
+		if (heldOut != null || development != null) {
+			if (heldOut != null) NoveltyCases.writeHeldOut(SAMPLES, heldOut);
+			if (development != null) NoveltyCases.writeDevelopment(SAMPLES, development);
+			spec.commandLine().getErr().println("wrote the novelty cases");
 			return 0;
 		}
 		Backend.useThreads(threads);
@@ -99,15 +108,34 @@ final class BenchSubcommand implements Callable<Integer> {
 		if (!skipNovelty) {
 			if (!Files.isDirectory(data)) throw new VaeTextureException("--novelty-data '" + data +
 				"' is not a folder; give the folder of the novelty cases or --skip-novelty");
-			bench.novelty(data, VaeConfig.builder().beta(beta), options);
+			final Path cases = Files.createTempDirectory("vae-texture-novelty-cases");
+			try {
+				NoveltyCases.writeDevelopment(SAMPLES, cases.resolve("development"));
+				NoveltyCases.writeHeldOut(SAMPLES, cases.resolve("held-out"));
+				bench.novelty("development cases (settings chosen on these)", List.of(data, cases.resolve(
+					"development")), VaeConfig.builder().beta(beta), options);
+				bench.novelty("held-out cases (kept out of every choice)", List.of(cases.resolve(
+					"held-out")), VaeConfig.builder().beta(beta), options);
+			}
+			finally {
+				delete(cases);
+			}
 		}
 		final SegmentationBenchmark segmentations = new SegmentationBenchmark(spec.commandLine()
 			.getOut());
-		if (segmentation) segmentations.run(Path.of("sample-images"), VaeConfig.builder().beta(beta),
+		if (segmentation) segmentations.run(SAMPLES, VaeConfig.builder().beta(beta),
 			options, smoothing, SegmentationBenchmark.PAIRS);
-		if (segmentationHeldOut) segmentations.run(Path.of("sample-images"), VaeConfig.builder().beta(
+		if (segmentationHeldOut) segmentations.run(SAMPLES, VaeConfig.builder().beta(
 			beta), options, smoothing, SegmentationBenchmark.HELD_OUT);
 		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
 		return 0;
+	}
+
+	/** Deletes a folder of written cases and everything in it. */
+	private static void delete(final Path folder) throws IOException {
+		try (var files = Files.walk(folder)) {
+			for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator)
+				Files.delete(p);
+		}
 	}
 }
