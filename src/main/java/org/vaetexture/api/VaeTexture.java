@@ -32,6 +32,8 @@ import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
 import org.vaetexture.novelty.NoveltyMap;
+import org.vaetexture.novelty.NoveltyTerm;
+import org.vaetexture.novelty.NoveltyTermsMap;
 import org.vaetexture.segment.LatentOverview;
 import org.vaetexture.segment.SegmentationOptions;
 import org.vaetexture.segment.TextureClasses;
@@ -112,6 +114,17 @@ public final class VaeTexture {
 		final Monitor monitor)
 	{
 		return map(model, image, new NoveltyMap(model.requireNovelty()), "novelty map", monitor);
+	}
+
+	/**
+	 * Why each pixel is novel: the novelty score's parts (see {@link NoveltyTerm}), one channel
+	 * each in the order code, energy, roughness, in nats; they add up to the {@link #novelty} map.
+	 */
+	public static Img<FloatType> noveltyTerms(final VaeModel model, final TextureImage image,
+		final Monitor monitor)
+	{
+		return map(model, image, new NoveltyTermsMap(model.requireNovelty()), "novelty terms",
+			monitor);
 	}
 
 	/**

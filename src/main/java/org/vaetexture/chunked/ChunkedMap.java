@@ -10,6 +10,7 @@ import org.vaetexture.dense.LatentMap;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyMap;
 import org.vaetexture.novelty.NoveltyMaskMap;
+import org.vaetexture.novelty.NoveltyTermsMap;
 import org.vaetexture.segment.TextureClasses;
 import org.vaetexture.segment.TextureClassesFile;
 import org.vaetexture.segment.TextureLabelMap;
@@ -17,13 +18,13 @@ import org.vaetexture.store.DataType;
 
 /**
  * Which map a block-wise job writes to a chunked store, and as what type: the latent features,
- * KL or novelty (32-bit float), the novelty mask or texture labels with saved classes (8-bit).
+ * KL, novelty or its terms (32-bit float), the novelty mask or texture labels with saved classes (8-bit).
  */
 public final class ChunkedMap {
 
 	/** The names {@link #named} takes, as the command line spells them. */
 	public static final List<String> NAMES = List.of("features", "kl", "novelty", "novelty-mask",
-		"labels");
+		"novelty-terms", "labels");
 
 	private final String name;
 	private final DataType type;
@@ -64,6 +65,12 @@ public final class ChunkedMap {
 			.requireNovelty()));
 	}
 
+	/** The novelty score's three parts (code, energy, roughness), one channel each. */
+	public static ChunkedMap noveltyTerms() {
+		return new ChunkedMap("novelty-terms", DataType.FLOAT32, m -> new NoveltyTermsMap(m
+			.requireNovelty()));
+	}
+
 	/** Labels 1 to K with classes fitted earlier (with the same model). */
 	public static ChunkedMap labels(final TextureClasses classes) {
 		return new ChunkedMap("labels", DataType.UINT8, m -> new TextureLabelMap(m, classes),
@@ -84,6 +91,8 @@ public final class ChunkedMap {
 				return novelty();
 			case "novelty-mask":
 				return noveltyMask();
+			case "novelty-terms":
+				return noveltyTerms();
 			case "labels":
 				if (classes == null) throw new VaeTextureException(
 					"the labels map needs texture classes; give saved class centres");

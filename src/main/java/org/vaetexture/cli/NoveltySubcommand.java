@@ -1,9 +1,11 @@
 package org.vaetexture.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
@@ -14,6 +16,7 @@ import org.vaetexture.api.VaeTexture;
 import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
+import org.vaetexture.novelty.NoveltyTerm;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,9 +30,14 @@ final class NoveltySubcommand extends MapSubcommand {
 		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on training pixels (default 1%); OME-Zarr (.zarr, the map computed a second time) with an OME-Zarr --output.")
 	private Path maskOutput;
 
+	@Option(names = "--explain", paramLabel = "TERMS",
+		description = "Also write why each pixel is novel: the score's three parts (code, energy, roughness; nats, adding up to the score), one channel each; OME-Zarr (.zarr) with an OME-Zarr --output.")
+	private Path explain;
+
 	@Override
 	void checkOtherOutputs() {
 		if (maskOutput != null) AtomicFiles.requireTarget(maskOutput, "--mask-output");
+		if (explain != null) AtomicFiles.requireTarget(explain, "--explain");
 	}
 
 	@Override
@@ -37,6 +45,13 @@ final class NoveltySubcommand extends MapSubcommand {
 		final Img<FloatType> map = VaeTexture.novelty(m, image, monitor);
 		monitor.done();
 		write(map, 1, List.of("novelty (nats)"), output.file, "novelty of " + image.name());
+		if (explain != null) {
+			final Img<FloatType> terms = VaeTexture.noveltyTerms(m, image, new ConsoleMonitor(err(),
+				"of " + image.name()));
+			write(terms, NoveltyTerm.values().length, Arrays.stream(NoveltyTerm.values()).map(
+				t -> t.label() + " (nats)").collect(Collectors.toList()), explain, "novelty terms of " +
+					image.name());
+		}
 		if (maskOutput != null) { // the map is written: its pixels become the mask, no second image
 			VaeTexture.noveltyMaskInPlace(m, map);
 			write(map, 1, List.of("novel"), maskOutput, "novelty mask of " + image.name());
@@ -52,6 +67,11 @@ final class NoveltySubcommand extends MapSubcommand {
 			if (!isZarr(maskOutput)) throw new VaeTextureException("--mask-output '" + maskOutput +
 				"' does not end in .zarr; with an OME-Zarr --output the mask is OME-Zarr too");
 			outputs.put(maskOutput, ChunkedMap.noveltyMask());
+		}
+		if (explain != null) {
+			if (!isZarr(explain)) throw new VaeTextureException("--explain '" + explain +
+				"' does not end in .zarr; with an OME-Zarr --output the terms are OME-Zarr too");
+			outputs.put(explain, ChunkedMap.noveltyTerms());
 		}
 		return outputs;
 	}

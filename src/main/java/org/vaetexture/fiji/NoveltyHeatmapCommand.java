@@ -12,9 +12,13 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.vaetexture.api.VaeTexture;
+import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
 
-/** Plugins > VAE Texture > Novelty Heatmap: the novelty of every pixel (nats) and its mask. */
+/**
+ * Plugins > VAE Texture > Novelty Heatmap: the novelty of every pixel (nats), its mask and, when
+ * asked to explain, the score's three parts.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>VAE Texture>Novelty Heatmap", headless = true)
 public class NoveltyHeatmapCommand extends VaeCommand {
 
@@ -24,18 +28,28 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(label = "Model file", persist = false)
 	private File model;
 
+	@Parameter(label = "Explain (the score's parts: code, energy, roughness)", required = false,
+		persist = false)
+	private boolean explain;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty")
 	private Img<FloatType> novelty;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty mask")
 	private Img<FloatType> novelty_mask;
 
+	/** The score's parts, one channel each (code, energy, roughness); only when asked to explain. */
+	@Parameter(type = ItemIO.OUTPUT, label = "Novelty terms", required = false)
+	private Img<FloatType> novelty_terms;
+
 	@Override
 	public void run() {
 		novelty = guarded(() -> {
 			final VaeModel m = VaeTexture.load(modelFile(model));
-			final Img<FloatType> map = VaeTexture.novelty(m, ImagePlusInput.of(image, false), monitor());
+			final TextureImage input = ImagePlusInput.of(image, false);
+			final Img<FloatType> map = VaeTexture.novelty(m, input, monitor());
 			novelty_mask = VaeTexture.noveltyMask(m, map);
+			if (explain) novelty_terms = VaeTexture.noveltyTerms(m, input, monitor());
 			return map;
 		});
 	}

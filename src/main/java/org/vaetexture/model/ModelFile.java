@@ -39,8 +39,11 @@ import org.vaetexture.VaeTextureException;
  */
 public final class ModelFile {
 
-	/** The newest format this code reads and the one it writes. */
-	public static final int FORMAT_VERSION = 1;
+	/**
+	 * The newest format this code reads and the one it writes. Format 2: the novelty descriptor has
+	 * the hidden layers' roughness (format 1 files, without it, are read and map as before).
+	 */
+	public static final int FORMAT_VERSION = 2;
 	static final String METADATA = "vae-texture.json";
 	private static final String NOVELTY_MEAN = "novelty/mean.f32",
 			NOVELTY_WHITENING = "novelty/whitening.f32";
@@ -190,12 +193,14 @@ public final class ModelFile {
 	{
 		final ModelMetadata.Novelty n = meta.novelty;
 		if (n == null) return null;
-		final int d = NoveltyStatistics.descriptorDimension(config);
-		if (n.dimension != d || n.poolRadius < 0 || n.poolRadius > 256 || n.smoothRadius < 0 ||
+		final int d = n.dimension;
+		if (d != NoveltyStatistics.descriptorDimension(config) && d != NoveltyStatistics
+			.legacyDimension(config) || n.poolRadius < 0 || n.poolRadius > 256 || n.smoothRadius < 0 ||
 			n.smoothRadius > 256 || !Double.isFinite(n.threshold) || !(n.falsePositiveRate > 0) ||
 			n.falsePositiveRate >= 1) throw new VaeTextureException(what +
 				" is corrupt: its novelty statistics are inconsistent with the architecture" + RESTORE);
-		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, readFloats(zip, NOVELTY_MEAN, d,
+		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, d == NoveltyStatistics
+			.descriptorDimension(config), readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.threshold,
 			n.falsePositiveRate);
 	}

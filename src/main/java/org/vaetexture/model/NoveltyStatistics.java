@@ -9,20 +9,26 @@ package org.vaetexture.model;
 public final class NoveltyStatistics {
 
 	private final int poolRadius, smoothRadius;
+	private final boolean roughness;
 	private final float[] mean;
 	private final float[] whitening;
 	private final double threshold, falsePositiveRate;
 
 	/**
+	 * @param roughness whether the descriptor has the hidden layers' roughness (models calibrated by
+	 *          VAE Texture since model format 2; {@link #descriptorDimension} values, else
+	 *          {@link #legacyDimension})
 	 * @param whitening row-major D x D lower-triangular matrix W with W^T W = covariance^-1
 	 */
-	public NoveltyStatistics(final int poolRadius, final int smoothRadius, final float[] mean,
-		final float[] whitening, final double threshold, final double falsePositiveRate)
+	public NoveltyStatistics(final int poolRadius, final int smoothRadius, final boolean roughness,
+		final float[] mean, final float[] whitening, final double threshold,
+		final double falsePositiveRate)
 	{
 		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
 			"whitening must be D x D");
 		this.poolRadius = poolRadius;
 		this.smoothRadius = smoothRadius;
+		this.roughness = roughness;
 		this.mean = mean.clone();
 		this.whitening = whitening.clone();
 		this.threshold = threshold;
@@ -34,16 +40,38 @@ public final class NoveltyStatistics {
 		return poolRadius;
 	}
 
+	/** Whether the descriptor has the hidden layers' roughness (see {@link #legacyDimension}). */
+	public boolean roughness() {
+		return roughness;
+	}
+
+	/**
+	 * Pixels of dense codes the descriptor needs around a pixel: the pooling radius, and one more for
+	 * the roughness's differences between neighbours.
+	 */
+	public int descriptorMargin() {
+		return poolRadius + (roughness ? 1 : 0);
+	}
+
 	/** Radius of the box over which the score is averaged. */
 	public int smoothRadius() {
 		return smoothRadius;
 	}
 
 	/**
-	 * Dimension of the texture descriptor of a VAE: pooled mu (L), pooled log-variance (L), log of
-	 * the pooled first (F1) and second (F2) hidden layers.
+	 * Dimension of the texture descriptor of a VAE: pooled mu (L), pooled log-variance (L), log
+	 * energy and log roughness of the first (F1) and second (F2) hidden layers.
 	 */
 	public static int descriptorDimension(final VaeConfig config) {
+		return 2 * config.latentDim() + 2 * (config.filters1() + config.filters2());
+	}
+
+	/**
+	 * Dimension of the descriptor of models calibrated by VAE Texture before the hidden layers'
+	 * roughness joined it (model format 1): 2L + F1 + F2. Such models still map, with that
+	 * descriptor.
+	 */
+	public static int legacyDimension(final VaeConfig config) {
 		return 2 * config.latentDim() + config.filters1() + config.filters2();
 	}
 

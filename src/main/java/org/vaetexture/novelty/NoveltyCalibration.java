@@ -25,7 +25,8 @@ import org.vaetexture.model.VaeModel;
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
  * covariance of the {@link TextureDescriptor} over all training pixels (one pass of dense maps),
  * then the score that a given fraction of training pixels exceed (a second pass), which becomes
- * the mask threshold. Pooling and smoothing radii are T/4 - 1 (7 for 32-pixel tiles).
+ * the mask threshold. The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius
+ * about T/3 (11).
  */
 public final class NoveltyCalibration {
 
@@ -35,9 +36,14 @@ public final class NoveltyCalibration {
 
 	private NoveltyCalibration() {}
 
-	/** Radius of the descriptor's pooling box and of the score's smoothing box for a tile size. */
+	/** Radius of the descriptor's pooling box for a tile size. */
 	public static int radius(final int tileSize) {
 		return Math.max(1, tileSize / 4 - 1);
+	}
+
+	/** Radius of the score's smoothing box for a tile size. */
+	public static int smoothRadius(final int tileSize) {
+		return Math.max(1, (tileSize + 1) / 3);
 	}
 
 	/**
@@ -47,8 +53,11 @@ public final class NoveltyCalibration {
 	public static VaeModel calibrate(final VaeModel model, final List<TextureImage> images,
 		final double falsePositiveRate, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		final int r = radius(model.config().tileSize());
-		final int d = TextureDescriptor.dimension(model.config());
+		final int r = radius(model.config().tileSize()), s = smoothRadius(model.config().tileSize());
+		final int d = NoveltyStatistics.descriptorDimension(model.config());
+		// the descriptor's layout and radii, before its Gaussian is known
+		final NoveltyStatistics layout = new NoveltyStatistics(r, s, true, new float[d], new float[d *
+			d], Double.NaN, falsePositiveRate);
 		final MapRunner runner = new MapRunner(model);
 		// Sums of (x - shift) and its outer products, with shift the first block's mean: without it
 		// the covariance of near-constant features drowns in float rounding.
@@ -58,8 +67,9 @@ public final class NoveltyCalibration {
 		final float[][] shift = new float[1][];
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
-			runner.forEachBlock(images.get(i), r, true, (codes, plane, x0, y0, w, h) -> {
-				final float[][] desc = TextureDescriptor.compute(codes, w, h, r);
+			runner.forEachBlock(images.get(i), layout.descriptorMargin(), true, (codes, plane, x0, y0, w,
+				h) -> {
+				final float[][] desc = TextureDescriptor.compute(codes, w, h, layout);
 				if (shift[0] == null) shift[0] = rowMeans(desc);
 				accumulate(desc, shift[0], sum, products);
 				count[0] += w * h;
@@ -84,11 +94,11 @@ public final class NoveltyCalibration {
 		final RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(cov, false), 1e-9,
 			0).getL();
 		final RealMatrix whitening = MatrixUtils.inverse(lower);
-		final NoveltyStatistics provisional = new NoveltyStatistics(r, r, toFloat(mean), toFloat(
+		final NoveltyStatistics provisional = new NoveltyStatistics(r, s, true, toFloat(mean), toFloat(
 			whitening.getData()), Double.NaN, falsePositiveRate);
 		final double threshold = threshold(model.withNovelty(provisional), images, falsePositiveRate,
 			progress, cancelled);
-		return model.withNovelty(new NoveltyStatistics(r, r, provisional.mean(), provisional
+		return model.withNovelty(new NoveltyStatistics(r, s, true, provisional.mean(), provisional
 			.whitening(), threshold, falsePositiveRate));
 	}
 

@@ -20,8 +20,9 @@ import org.vaetexture.model.NoveltyStatistics;
  * The novelty heatmap, in nats: at each pixel, the KL divergence from the training texture's
  * Gaussian N(m, S) to a Gaussian of the same covariance centred on the pixel's
  * {@link TextureDescriptor} d, KL = 1/2 (d - m)^T S^-1 (d - m) (half the squared Mahalanobis
- * distance), averaged over a box around the pixel. Texture rougher or smoother than normal, or
- * simply different, moves the descriptor away from m in some direction, so both are found.
+ * distance), averaged over a box around the pixel. Texture rougher or smoother than normal, more
+ * or less uniform, or simply different, moves the descriptor away from m in some direction, so all
+ * are found. {@link NoveltyTermsMap} gives the score's parts.
  */
 public final class NoveltyMap implements LatentMap {
 
@@ -45,7 +46,7 @@ public final class NoveltyMap implements LatentMap {
 
 	@Override
 	public int halo() {
-		return statistics.poolRadius() + statistics.smoothRadius();
+		return statistics.descriptorMargin() + statistics.smoothRadius();
 	}
 
 	@Override
@@ -60,10 +61,27 @@ public final class NoveltyMap implements LatentMap {
 
 	@Override
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
+		out[0] = smoothedTerms(codes, w, h, new int[] { 0, statistics.dimension() })[0];
+	}
+
+	/**
+	 * The score's parts over groups of descriptor rows, each smoothed as the score is: for
+	 * boundaries {b0 = 0, b1, ..., bk = D}, part i sums the squared whitened rows [b_i, b_i+1).
+	 *
+	 * @return [k][w h]
+	 */
+	float[][] smoothedTerms(final DenseCodes codes, final int w, final int h, final int[] bounds) {
 		final int s = statistics.smoothRadius();
-		final float[] scores = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
-			.poolRadius()));
-		out[0] = BoxFilter.mean(scores, w, h, s);
+		final float[][] terms = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s,
+			statistics), bounds);
+		for (int i = 0; i < terms.length; i++)
+			terms[i] = BoxFilter.mean(terms[i], w, h, s);
+		return terms;
+	}
+
+	/** The model's statistics this map scores with. */
+	NoveltyStatistics statistics() {
+		return statistics;
 	}
 
 	/** A 0/1 copy of a novelty map: 1 where the score exceeds the model's calibrated threshold. */
@@ -80,10 +98,13 @@ public final class NoveltyMap implements LatentMap {
 		LoopBuilder.setImages(map).forEachPixel(v -> v.set(v.get() > threshold ? 1 : 0));
 	}
 
-	/** Unsmoothed score of each descriptor column of [D][n], in chunks of columns. */
-	float[] scores(final float[][] descriptors) {
-		final int d = descriptors.length, n = descriptors[0].length;
-		final float[] scores = new float[n];
+	/**
+	 * Unsmoothed score parts of each descriptor column of [D][n], in chunks of columns: part i is half
+	 * the squared norm of rows [bounds[i], bounds[i + 1]) of the whitened column.
+	 */
+	float[][] scores(final float[][] descriptors, final int[] bounds) {
+		final int d = descriptors.length, n = descriptors[0].length, parts = bounds.length - 1;
+		final float[][] scores = new float[parts][n];
 		final float[] flat = new float[d * Math.min(CHUNK, n)];
 		for (int start = 0; start < n; start += CHUNK) {
 			final int m = Math.min(CHUNK, n - start);
@@ -95,14 +116,17 @@ public final class NoveltyMap implements LatentMap {
 				// the squared norms of z's columns in Java: ND4J's sum over the first axis of a
 				// row-major array walks it column by column, a tenth of the map's time
 				final FloatBuffer z = NativeArrays.values(whitening.mmul(x));
-				final float[] row = new float[m], sum = new float[m];
-				for (int i = 0; i < d; i++) {
-					z.get(row);
+				final float[] row = new float[m];
+				for (int p = 0; p < parts; p++) {
+					final float[] sum = new float[m];
+					for (int i = bounds[p]; i < bounds[p + 1]; i++) {
+						z.get(row);
+						for (int j = 0; j < m; j++)
+							sum[j] += row[j] * row[j];
+					}
 					for (int j = 0; j < m; j++)
-						sum[j] += row[j] * row[j];
+						scores[p][start + j] = 0.5f * sum[j];
 				}
-				for (int j = 0; j < m; j++)
-					scores[start + j] = 0.5f * sum[j];
 			}
 		}
 		return scores;

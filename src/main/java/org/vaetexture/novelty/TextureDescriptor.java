@@ -1,40 +1,56 @@
 package org.vaetexture.novelty;
 
+import java.util.Arrays;
+
 import org.vaetexture.dense.DenseCodes;
 import org.vaetexture.dense.HiddenEnergy;
 import org.vaetexture.math.BoxFilter;
 import org.vaetexture.model.NoveltyStatistics;
-import org.vaetexture.model.VaeConfig;
 
 /**
- * A per-pixel description of the local texture in the encoder's terms: over a (2r + 1)^2 box, the
- * mean of the posterior means and log-variances and the log of the mean activation of each
- * channel of the encoder's two hidden layers ({@link HiddenEnergy}). The hidden layers carry the fine structure that a VAE trained with squared
- * error leaves out of its latent code: without them, blurred texture looks normal.
- * Layout: see {@link NoveltyStatistics#descriptorDimension}.
+ * A per-pixel description of the local texture in the encoder's terms, over a (2r + 1)^2 box, in
+ * three groups ({@link NoveltyTerm}): the code (the mean of the posterior means and
+ * log-variances), the energy of each channel of the encoder's two hidden layers (the log of its
+ * mean activation) and their roughness (the log of the mean difference between neighbouring
+ * activations); see {@link HiddenEnergy}. The hidden layers carry the fine structure that a VAE
+ * trained with squared error leaves out of its latent code: without them, blurred texture looks
+ * normal. Models calibrated before the roughness was added have descriptors without it (see
+ * {@link NoveltyStatistics#legacyDimension}).
  */
 final class TextureDescriptor {
 
 	private TextureDescriptor() {}
 
-	static int dimension(final VaeConfig config) {
-		return NoveltyStatistics.descriptorDimension(config);
-	}
-
 	/**
-	 * @param codes of (w + 2r) x (h + 2r) pixels, with hidden layers
+	 * @param codes of (w + 2m) x (h + 2m) pixels, with hidden layers, m the statistics'
+	 *          {@link NoveltyStatistics#descriptorMargin() margin}
 	 * @return [D][w h]
 	 */
-	static float[][] compute(final DenseCodes codes, final int w, final int h, final int r) {
-		final int l = codes.latentDim();
+	static float[][] compute(final DenseCodes codes, final int w, final int h,
+		final NoveltyStatistics statistics)
+	{
+		final int l = codes.latentDim(), r = statistics.poolRadius();
 		final float[][] hidden = codes.hidden();
-		final float[][] d = new float[2 * l + hidden.length][];
+		final int f = hidden.length, extra = statistics.descriptorMargin() - r;
+		final boolean roughness = statistics.roughness();
+		final float[][] d = new float[roughness ? 2 * l + 2 * f : 2 * l + f][];
 		for (int j = 0; j < l; j++) {
-			d[j] = BoxFilter.mean(codes.mu(j), w, h, r);
-			d[l + j] = BoxFilter.mean(codes.logvar(j), w, h, r);
+			d[j] = BoxFilter.mean(inner(codes.mu(j), w + 2 * r, h + 2 * r, extra), w, h, r);
+			d[l + j] = BoxFilter.mean(inner(codes.logvar(j), w + 2 * r, h + 2 * r, extra), w, h, r);
 		}
-		for (int c = 0; c < hidden.length; c++)
-			d[2 * l + c] = HiddenEnergy.log(hidden[c], w, h, r);
+		for (int c = 0; c < f; c++) {
+			d[2 * l + c] = HiddenEnergy.log(inner(hidden[c], w + 2 * r, h + 2 * r, extra), w, h, r);
+			if (roughness) d[2 * l + f + c] = HiddenEnergy.logRoughness(hidden[c], w, h, r);
+		}
 		return d;
+	}
+
+	/** The inner w x h of a (w + 2e) x (h + 2e) array. */
+	private static float[] inner(final float[] a, final int w, final int h, final int e) {
+		if (e == 0) return a;
+		final float[] out = new float[w * h];
+		for (int y = 0; y < h; y++)
+			System.arraycopy(a, (y + e) * (w + 2 * e) + e, out, y * w, w);
+		return out;
 	}
 }

@@ -74,8 +74,12 @@ class MainTest {
 		assertEquals(16, features.getStackSize(), "one slice per latent dimension");
 		assertEquals(32, features.getBitDepth());
 		assertEquals(0, run("novelty", "--model", m, "--input", brick, "--output", dir.resolve("n.tif")
-			.toString(), "--mask-output", dir.resolve("mask.tif").toString()), err);
+			.toString(), "--mask-output", dir.resolve("mask.tif").toString(), "--explain", dir.resolve(
+				"terms.tif").toString()), err);
 		assertEquals(512, IJ.openImage(dir.resolve("n.tif").toString()).getHeight());
+		final ImagePlus terms = IJ.openImage(dir.resolve("terms.tif").toString());
+		assertEquals(3, terms.getStackSize(), "code, energy, roughness");
+		assertEquals("roughness (nats)", terms.getStack().getSliceLabel(3));
 		final ImagePlus calibrated = IJ.openImage(brick);
 		calibrated.getCalibration().pixelWidth = 0.25;
 		calibrated.getCalibration().pixelHeight = 0.25;
@@ -92,9 +96,14 @@ class MainTest {
 		final float[] heat = (float[]) IJ.openImage(dir.resolve("n.tif").toString()).getProcessor()
 			.getPixels();
 		final double threshold = ModelFile.load(Path.of(m)).novelty().threshold();
+		final float[][] parts = new float[3][];
+		for (int t = 0; t < 3; t++)
+			parts[t] = (float[]) terms.getStack().getPixels(t + 1);
 		int scores = 0;
 		for (int i = 0; i < mask.length; i++) {
 			assertEquals(heat[i] > threshold ? 1 : 0, mask[i], "mask = heatmap > threshold at " + i);
+			assertEquals(heat[i], parts[0][i] + parts[1][i] + parts[2][i], 1e-4 * Math.max(1, heat[i]),
+				"the terms add up to the score at " + i);
 			if (heat[i] != 0 && heat[i] != 1) scores++;
 		}
 		assertTrue(scores > mask.length / 2, "the heatmap holds scores, not the mask");

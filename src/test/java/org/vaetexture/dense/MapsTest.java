@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -32,10 +33,12 @@ import org.vaetexture.decode.Reconstructed;
 import org.vaetexture.decode.Reconstruction;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
+import org.vaetexture.model.NoveltyStatistics;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
 import org.vaetexture.novelty.NoveltyMap;
+import org.vaetexture.novelty.NoveltyTermsMap;
 import org.vaetexture.segment.SegmentationFeatures;
 import org.vaetexture.train.Trainer;
 import org.vaetexture.train.TrainingListener;
@@ -89,7 +92,8 @@ class MapsTest {
 	void blockSizeDoesNotChangeAnyMap() {
 		final TextureImage image = region(100, 50, 90, 70);
 		for (final LatentMap map : new LatentMap[] { new FeatureMap(4), new KlMap(), new NoveltyMap(
-			model.novelty()), new SegmentationFeatures(model.config(), 3, 5) })
+			model.novelty()), new NoveltyTermsMap(model.novelty()), new SegmentationFeatures(model
+				.config(), 3, 5) })
 			assertSame(new MapRunner(model, 256, 2).run(image, map), new MapRunner(model, 24, 2).run(image,
 				map),
 				1e-5);
@@ -191,6 +195,53 @@ class MapsTest {
 			for (int x = margin; x < 100 - margin; x += 7)
 				assertEquals(at(whole, 60 + x, 70 + y), at(crop, x, y), 1e-4 * Math.max(1, at(whole, 60 + x,
 					70 + y)));
+	}
+
+	@Test
+	void noveltyTermsAddUpToTheScore() {
+		final TextureImage image = region(60, 40, 120, 100);
+		final Img<FloatType> score = new MapRunner(model).run(image, new NoveltyMap(model.novelty()));
+		final Img<FloatType> terms = new MapRunner(model).run(image, new NoveltyTermsMap(model
+			.novelty()));
+		assertArrayEquals(new long[] { 120, 100, 3 }, terms.dimensionsAsLongArray());
+		final double[] totals = new double[3];
+		for (int y = 0; y < 100; y++)
+			for (int x = 0; x < 120; x++) {
+				double sum = 0;
+				for (int t = 0; t < 3; t++) {
+					final float v = at(terms, x, y, t);
+					assertTrue(v >= 0, "a term is half a sum of squares");
+					sum += v;
+					totals[t] += v;
+				}
+				assertEquals(at(score, x, y), sum, 1e-4 * Math.max(1, sum));
+			}
+		for (int t = 0; t < 3; t++)
+			assertTrue(totals[t] > 0, "term " + t + " carries part of the score");
+	}
+
+	@Test
+	void legacyModelsMapWithoutTheRoughness() {
+		// a descriptor without the roughness (model format 1) is the first 2L + F rows of today's, and
+		// its Gaussian the marginal of those rows: the top-left block of the triangular whitening
+		final NoveltyStatistics full = model.novelty();
+		final int d = full.dimension(), legacy = NoveltyStatistics.legacyDimension(CONFIG);
+		assertEquals(NoveltyStatistics.descriptorDimension(CONFIG), d);
+		final float[] w = full.whitening(), block = new float[legacy * legacy];
+		for (int a = 0; a < legacy; a++)
+			System.arraycopy(w, a * d, block, a * legacy, legacy);
+		final NoveltyStatistics old = new NoveltyStatistics(full.poolRadius(), full.smoothRadius(),
+			false, Arrays.copyOf(full.mean(), legacy), block, full.threshold(), full.falsePositiveRate());
+		final TextureImage image = region(10, 10, 70, 60);
+		final Img<FloatType> terms = new MapRunner(model).run(image, new NoveltyTermsMap(full));
+		final Img<FloatType> oldScore = new MapRunner(model).run(image, new NoveltyMap(old));
+		final Img<FloatType> oldTerms = new MapRunner(model).run(image, new NoveltyTermsMap(old));
+		for (int y = 0; y < 60; y++)
+			for (int x = 0; x < 70; x++) {
+				final float expected = at(terms, x, y, 0) + at(terms, x, y, 1);
+				assertEquals(expected, at(oldScore, x, y), 1e-4 * Math.max(1, expected));
+				assertEquals(0, at(oldTerms, x, y, 2), 0.0, "no roughness term");
+			}
 	}
 
 	@Test

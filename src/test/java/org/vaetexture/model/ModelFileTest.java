@@ -75,6 +75,32 @@ class ModelFileTest {
 	}
 
 	@Test
+	void noveltyStatisticsOfBothDescriptorsAreKept() {
+		final Path file = dir.resolve("novelty.zip");
+		for (final int d : new int[] { NoveltyStatistics.descriptorDimension(model.config()),
+			NoveltyStatistics.legacyDimension(model.config()) })
+		{
+			final float[] mean = new float[d], whitening = new float[d * d];
+			for (int i = 0; i < d; i++) {
+				mean[i] = i;
+				whitening[i * d + i] = 1 + i;
+			}
+			final boolean roughness = d == NoveltyStatistics.descriptorDimension(model.config());
+			ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, roughness, mean, whitening, 2.5,
+				0.01)), file);
+			final NoveltyStatistics loaded = ModelFile.load(file).novelty();
+			assertEquals(roughness, loaded.roughness());
+			assertArrayEquals(mean, loaded.mean());
+			assertArrayEquals(whitening, loaded.whitening());
+			assertEquals(5, loaded.smoothRadius());
+		}
+		final float[] odd = new float[7];
+		ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, true, odd, new float[49], 2.5, 0.01)),
+			file);
+		assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
+	}
+
+	@Test
 	void savingReplacesAnExistingFile() throws IOException {
 		final Path file = dir.resolve("m.zip");
 		Files.write(file, new byte[] { 1, 2, 3 });
@@ -122,7 +148,7 @@ class ModelFileTest {
 	@Test
 	void newerFormatVersionAsksForAnUpdate() throws IOException {
 		final Path file = rewrite((name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
-			.replaceFirst("\"formatVersion\": 1", "\"formatVersion\": 99").getBytes(StandardCharsets.UTF_8)
+			.replaceFirst("\"formatVersion\": " + ModelFile.FORMAT_VERSION, "\"formatVersion\": 99").getBytes(StandardCharsets.UTF_8)
 			: bytes);
 		assertMessage("format version 99, newer than", () -> ModelFile.load(file));
 	}

@@ -1,0 +1,38 @@
+package org.vaetexture.novelty;
+
+/**
+ * The three parts of the novelty score, in the order of the {@link TextureDescriptor}'s groups.
+ * Because the whitening matrix is the inverse of a lower-triangular Cholesky factor, the score
+ * splits exactly into a sum over the groups: the code's own Mahalanobis term, then the energies'
+ * given the code, then the roughness's given both (the chain rule of a Gaussian's log-density).
+ */
+public enum NoveltyTerm {
+
+	/** What the latent code (local mean of mu and log-variance) alone finds unusual. */
+	CODE("code"),
+	/** Hidden-channel energies unusual for that code: structure rougher, smoother or of other kind. */
+	ENERGY("energy"),
+	/** Hidden-channel roughness unusual for the code and energies: finer or smoother detail. */
+	ROUGHNESS("roughness");
+
+	private final String label;
+
+	NoveltyTerm(final String label) {
+		this.label = label;
+	}
+
+	/** A short lower-case name, used for channel labels and in README. */
+	public String label() {
+		return label;
+	}
+
+	/** First descriptor row of this term for latent dimension l and f hidden channels. */
+	int start(final int l, final int f) {
+		return this == CODE ? 0 : this == ENERGY ? 2 * l : 2 * l + f;
+	}
+
+	/** One past the last descriptor row of this term, in a descriptor of {@code dimension} rows. */
+	int end(final int l, final int f, final int dimension) {
+		return this == ROUGHNESS ? dimension : values()[ordinal() + 1].start(l, f);
+	}
+}
