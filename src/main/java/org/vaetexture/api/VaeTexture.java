@@ -1,8 +1,10 @@
 package org.vaetexture.api;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
 
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.ARGBType;
@@ -114,6 +116,12 @@ public final class VaeTexture {
 		final Monitor monitor)
 	{
 		return map(model, image, new NoveltyMap(model.requireNovelty()), "novelty map", monitor);
+	}
+
+	/** The names of the {@link #noveltyTerms} channels, in their order: code, energy, roughness. */
+	public static List<String> noveltyTermNames() {
+		return Arrays.stream(NoveltyTerm.values()).map(NoveltyTerm::label).collect(Collectors
+			.toList());
 	}
 
 	/**

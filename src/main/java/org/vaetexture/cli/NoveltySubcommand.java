@@ -1,7 +1,6 @@
 package org.vaetexture.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.vaetexture.api.VaeTexture;
 import org.vaetexture.chunked.ChunkedMap;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.VaeModel;
-import org.vaetexture.novelty.NoveltyTerm;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +46,9 @@ final class NoveltySubcommand extends MapSubcommand {
 		if (explain != null) {
 			final Img<FloatType> terms = VaeTexture.noveltyTerms(m, image, new ConsoleMonitor(err(),
 				"of " + image.name()));
-			write(terms, NoveltyTerm.values().length, Arrays.stream(NoveltyTerm.values()).map(
-				t -> t.label() + " (nats)").collect(Collectors.toList()), explain, "novelty terms of " +
-					image.name());
+			final List<String> names = VaeTexture.noveltyTermNames();
+			write(terms, names.size(), names.stream().map(t -> t + " (nats)").collect(Collectors
+				.toList()), explain, "novelty terms of " + image.name());
 		}
 		if (maskOutput != null) { // the map is written: its pixels become the mask, no second image
 			VaeTexture.noveltyMaskInPlace(m, map);

@@ -24,8 +24,9 @@ import org.vaetexture.model.VaeModel;
 /**
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
  * covariance of the {@link TextureDescriptor} over all training pixels (one pass of dense maps),
- * then the score that a given fraction of training pixels exceed (a second pass), which becomes
- * the mask threshold. The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius
+ * then the mask threshold, cross-fitted: the training rows are cut into two halves (alternate bands
+ * of 32 rows), each half's pixels are scored with the Gaussian of the other half, and the
+ * threshold is the score that the given fraction of those held-out pixels exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius
  * about T/3 (11).
  */
 public final class NoveltyCalibration {
@@ -33,6 +34,8 @@ public final class NoveltyCalibration {
 	/** Ridge added to the covariance, relative to its mean variance, so rare directions stay finite. */
 	private static final double RIDGE = 1e-3;
 	private static final int MAX_THRESHOLD_SAMPLES = 1 << 21;
+	/** Rows per band of the two halves the threshold is cross-fitted on. */
+	private static final int BAND = 32;
 
 	private NoveltyCalibration() {}
 
@@ -59,32 +62,61 @@ public final class NoveltyCalibration {
 		final NoveltyStatistics layout = new NoveltyStatistics(r, s, true, new float[d], new float[d *
 			d], Double.NaN, falsePositiveRate);
 		final MapRunner runner = new MapRunner(model);
-		// Sums of (x - shift) and its outer products, with shift the first block's mean: without it
-		// the covariance of near-constant features drowns in float rounding.
-		final double[] sum = new double[d];
-		final double[][] products = new double[d][d];
-		final long[] count = { 0 };
-		final float[][] shift = new float[1][];
+		final Moments[] halves = { new Moments(d), new Moments(d) };
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
 			runner.forEachBlock(images.get(i), layout.descriptorMargin(), true, (codes, plane, x0, y0, w,
 				h) -> {
 				final float[][] desc = TextureDescriptor.compute(codes, w, h, layout);
-				if (shift[0] == null) shift[0] = rowMeans(desc);
-				accumulate(desc, shift[0], sum, products);
-				count[0] += w * h;
-			}, f -> progress.accept(0.5 * (index + f) / images.size()), cancelled);
+				for (int half = 0; half < 2; half++)
+					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
+			}, f -> progress.accept(0.4 * (index + f) / images.size()), cancelled);
 		}
+		final boolean split = halves[0].count > 0 && halves[1].count > 0;
+		final float[][] whole = gaussian(split ? Moments.sum(halves[0], halves[1]) : halves[0].count > 0
+			? halves[0] : halves[1]);
+		// images of fewer than two bands of rows: the threshold from the pixels of the fit
+		final float[][][] fits = split ? new float[][][] { gaussian(halves[0]), gaussian(halves[1]) }
+			: new float[][][] { whole };
+		final double threshold = threshold(model, layout, fits, images, falsePositiveRate, progress,
+			cancelled);
+		return model.withNovelty(new NoveltyStatistics(r, s, true, whole[0], whole[1], threshold,
+			falsePositiveRate));
+	}
+
+	/** Which half a pixel row belongs to: bands of {@value #BAND} rows, alternately. */
+	private static int half(final long y) {
+		return (int) Math.floorMod(Math.floorDiv(y, BAND), 2);
+	}
+
+	/** The descriptor columns of the pixels of rows y0 to y0 + h - 1 in one half, or null if none. */
+	private static float[][] rowsOfHalf(final float[][] desc, final int w, final int y0, final int h,
+		final int which)
+	{
+		int rows = 0;
+		for (int y = 0; y < h; y++)
+			if (half(y0 + y) == which) rows++;
+		if (rows == 0) return null;
+		final float[][] out = new float[desc.length][rows * w];
+		for (int a = 0; a < desc.length; a++)
+			for (int y = 0, k = 0; y < h; y++)
+				if (half(y0 + y) == which) System.arraycopy(desc[a], y * w, out[a], w * k++, w);
+		return out;
+	}
+
+	/** Mean and whitening matrix (row-major) of the Gaussian of the moments, with the ridge. */
+	private static float[][] gaussian(final Moments m) {
+		final int d = m.sum.length;
 		final double[] mean = new double[d], centre = new double[d];
 		for (int a = 0; a < d; a++) {
-			centre[a] = sum[a] / count[0];
-			mean[a] = centre[a] + shift[0][a];
+			centre[a] = m.sum[a] / m.count;
+			mean[a] = centre[a] + m.shift[a];
 		}
 		final double[][] cov = new double[d][d];
 		double trace = 0;
 		for (int a = 0; a < d; a++)
 			for (int b = 0; b <= a; b++) {
-				cov[a][b] = 0.5 * (products[a][b] + products[b][a]) / count[0] - centre[a] * centre[b];
+				cov[a][b] = 0.5 * (m.products[a][b] + m.products[b][a]) / m.count - centre[a] * centre[b];
 				cov[b][a] = cov[a][b];
 			}
 		for (int a = 0; a < d; a++)
@@ -93,13 +125,51 @@ public final class NoveltyCalibration {
 			cov[a][a] += RIDGE * trace / d + 1e-9;
 		final RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(cov, false), 1e-9,
 			0).getL();
-		final RealMatrix whitening = MatrixUtils.inverse(lower);
-		final NoveltyStatistics provisional = new NoveltyStatistics(r, s, true, toFloat(mean), toFloat(
-			whitening.getData()), Double.NaN, falsePositiveRate);
-		final double threshold = threshold(model.withNovelty(provisional), images, falsePositiveRate,
-			progress, cancelled);
-		return model.withNovelty(new NoveltyStatistics(r, s, true, provisional.mean(), provisional
-			.whitening(), threshold, falsePositiveRate));
+		return new float[][] { toFloat(mean), toFloat(MatrixUtils.inverse(lower).getData()) };
+	}
+
+	/**
+	 * Running sums of descriptor columns: of (x - shift) and its outer products, with shift the
+	 * first columns' mean (without it the covariance of near-constant features drowns in float
+	 * rounding).
+	 */
+	private static final class Moments {
+
+		final double[] sum;
+		final double[][] products;
+		float[] shift;
+		long count;
+
+		Moments(final int d) {
+			sum = new double[d];
+			products = new double[d][d];
+		}
+
+		void add(final float[][] desc) {
+			if (desc == null) return;
+			if (shift == null) shift = rowMeans(desc);
+			accumulate(desc, shift, sum, products);
+			count += desc[0].length;
+		}
+
+		/** The moments of both sets of columns together, about the first one's shift. */
+		static Moments sum(final Moments a, final Moments b) {
+			final int d = a.sum.length;
+			final Moments m = new Moments(d);
+			m.shift = a.shift;
+			m.count = a.count + b.count;
+			for (int i = 0; i < d; i++) {
+				// b's sums about a's shift: x - sa = (x - sb) + (sb - sa)
+				final double di = b.shift[i] - a.shift[i];
+				m.sum[i] = a.sum[i] + b.sum[i] + b.count * di;
+				for (int j = 0; j < d; j++) {
+					final double dj = b.shift[j] - a.shift[j];
+					m.products[i][j] = a.products[i][j] + b.products[i][j] + di * b.sum[j] + dj * b.sum[i] +
+						b.count * di * dj;
+				}
+			}
+			return m;
+		}
 	}
 
 	private static float[] rowMeans(final float[][] desc) {
@@ -135,25 +205,40 @@ public final class NoveltyCalibration {
 		}
 	}
 
-	private static double threshold(final VaeModel model, final List<TextureImage> images,
-		final double falsePositiveRate, final DoubleConsumer progress, final BooleanSupplier cancelled)
+	/**
+	 * The score that the false-positive rate of held-out training pixels exceed: with two fits, each
+	 * half's pixels scored by the Gaussian of the other half (a threshold from the pixels the
+	 * Gaussian was fitted on would be too low for new images of the same texture); with one, all
+	 * pixels by it.
+	 */
+	private static double threshold(final VaeModel model, final NoveltyStatistics layout,
+		final float[][][] fits, final List<TextureImage> images, final double falsePositiveRate,
+		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
-		final MapRunner runner = new MapRunner(model);
 		long pixels = 0;
 		for (final TextureImage image : images)
 			pixels += (long) image.width() * image.height() * image.planes();
 		final long stride = Math.max(1, pixels / MAX_THRESHOLD_SAMPLES);
-		final float[] samples = new float[(int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + images.size())];
+		final float[] samples = new float[(int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images
+			.size())];
 		int n = 0;
-		for (int i = 0; i < images.size(); i++) {
-			final int index = i;
-			final Img<FloatType> scores = runner.run(images.get(i), new NoveltyMap(model.novelty()),
-				f -> progress.accept(0.5 + 0.5 * (index + f) / images.size()), cancelled);
-			long k = 0;
-			final Cursor<FloatType> c = scores.cursor();
-			while (c.hasNext()) {
-				final float v = c.next().get();
-				if (k++ % stride == 0 && n < samples.length) samples[n++] = v;
+		final MapRunner runner = new MapRunner(model);
+		final double part = 0.6 / fits.length;
+		for (int fit = 0; fit < fits.length; fit++) {
+			final NoveltyMap map = new NoveltyMap(new NoveltyStatistics(layout.poolRadius(), layout
+				.smoothRadius(), true, fits[fit][0], fits[fit][1], Double.NaN, falsePositiveRate));
+			for (int i = 0; i < images.size(); i++) {
+				final double done = 0.4 + part * (fit + (double) i / images.size());
+				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +
+					part * f / images.size()), cancelled);
+				final Cursor<FloatType> c = scores.localizingCursor();
+				long k = 0;
+				while (c.hasNext()) {
+					final float v = c.next().get();
+					if ((fits.length == 1 || half(c.getLongPosition(1)) != fit) && k++ % stride == 0 &&
+						n < samples.length)
+						samples[n++] = v;
+				}
 			}
 		}
 		Arrays.sort(samples, 0, n);

@@ -142,7 +142,7 @@ class MacrosTest {
 			"brick.tif").toAbsolutePath() + "\");\nrun(\"Novelty Heatmap\", \"model=[" + model +
 			"] treshold=3\");\n");
 		assertEquals(Main.USAGE, run("macro", macro.toString()));
-		assertTrue(err.contains("unknown option 'treshold' for Novelty Heatmap; it takes model"), err);
+		assertTrue(err.contains("unknown option 'treshold' for Novelty Heatmap; it takes explain, model"), err);
 	}
 
 	@Test

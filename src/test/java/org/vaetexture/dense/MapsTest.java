@@ -245,13 +245,16 @@ class MapsTest {
 	}
 
 	@Test
-	void calibrationFlagsItsFalsePositiveRateOfTrainingPixels() {
+	void theThresholdIsCrossFittedAboveTheTrainingPixelsOwnQuantile() {
+		// the threshold is the 5% quantile of held-out halves' scores: the Gaussian fitted on all
+		// training pixels flags fewer of them than 5%, but some
 		final TextureImage train = region(0, 0, 160, 160);
 		final Img<FloatType> map = new MapRunner(model).run(train, new NoveltyMap(model.novelty()));
 		long above = 0;
 		for (final FloatType v : map)
 			if (v.get() > model.novelty().threshold()) above++;
-		assertEquals(0.05, above / (160.0 * 160), 0.01);
+		final double flagged = above / (160.0 * 160);
+		assertTrue(flagged > 0.002 && flagged < 0.04, "flagged " + flagged + " of training pixels");
 	}
 
 	@Test
