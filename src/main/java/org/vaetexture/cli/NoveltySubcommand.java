@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class NoveltySubcommand extends MapSubcommand {
 
 	@Option(names = "--mask-output", paramLabel = "MASK",
-		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on training pixels (default 1%); OME-Zarr (.zarr, the map computed a second time) with an OME-Zarr --output.")
+		description = "Also write a mask: 1 where the score exceeds the threshold the model set at its false-positive rate on held-out training pixels (default 1%); OME-Zarr (.zarr, the map computed a second time) with an OME-Zarr --output.")
 	private Path maskOutput;
 
 	@Option(names = "--explain", paramLabel = "TERMS",

@@ -4,7 +4,8 @@ package org.vaetexture.model;
  * What the novelty heatmap needs from training, stored in the model file: the Gaussian of the
  * texture descriptor over training pixels (mean and whitening matrix, the inverse of the Cholesky
  * factor of its covariance), the pooling and smoothing radii it was computed with, and the score
- * that the given fraction of training pixels exceed (the mask threshold).
+ * that the given fraction of held-out training pixels exceed (the mask threshold, cross-fitted by
+ * {@code NoveltyCalibration}).
  */
 public final class NoveltyStatistics {
 
@@ -87,7 +88,7 @@ public final class NoveltyStatistics {
 		return whitening.clone();
 	}
 
-	/** Score exceeded by {@link #falsePositiveRate()} of the training pixels. */
+	/** Score exceeded by {@link #falsePositiveRate()} of the held-out training pixels. */
 	public double threshold() {
 		return threshold;
 	}
