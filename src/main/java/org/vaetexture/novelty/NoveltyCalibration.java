@@ -26,8 +26,9 @@ import org.vaetexture.model.VaeModel;
  * covariance of the {@link TextureDescriptor} over all training pixels (one pass of dense maps),
  * then the mask threshold, cross-fitted: the training rows are cut into two halves (alternate bands
  * of 32 rows), each half's pixels are scored with the Gaussian of the other half, and the
- * threshold is the score that the given fraction of those held-out pixels exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius
- * about T/3 (11).
+ * threshold is the score that the given fraction of those held-out pixels exceed (two more
+ * passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3
+ * (11).
  */
 public final class NoveltyCalibration {
 

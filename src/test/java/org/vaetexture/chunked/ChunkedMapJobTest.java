@@ -81,6 +81,8 @@ class ChunkedMapJobTest {
 		final Img<FloatType> novelty = VaeTexture.novelty(model, cell, Monitor.NONE);
 		assertArrayEquals(ZarrImages.values(VaeTexture.noveltyMask(model, novelty)), chunked(ChunkedMap
 			.noveltyMask(), "mask.zarr"));
+		assertArrayEquals(ZarrImages.values(VaeTexture.noveltyTerms(model, cell, Monitor.NONE)), chunked(
+			ChunkedMap.noveltyTerms(), "terms.zarr"));
 		final TextureClasses classes = VaeTexture.fitClasses(model, cell, SegmentationOptions.defaults()
 			.withClasses(2), Monitor.NONE);
 		assertArrayEquals(ZarrImages.values(VaeTexture.segment(model, cell, classes, Monitor.NONE)),
