@@ -96,10 +96,10 @@ public final class NoveltyCases {
 		final double[] test = doubles((float[]) crop(full, h, w, h).convertToFloat().getPixels());
 		final boolean[] all = new boolean[w * h];
 		final Kind[] kinds = { Kind.BLUR, Kind.FOREIGN, Kind.SMOOTH };
+		final ImageProcessor grass = grey(samples.resolve("grass.tif"));
 		for (int k = 0; k < kinds.length; k++) {
 			final boolean[] mask = blobs(w, h, 31 + k, 1);
-			final ImageProcessor source = anomalous(kinds[k], full, grey(samples.resolve("grass.tif")),
-				31 + k);
+			final ImageProcessor source = anomalous(kinds[k], full, grass, 31 + k);
 			paste(source, test, mask, kinds[k], h);
 			for (int i = 0; i < all.length; i++)
 				all[i] |= mask[i];

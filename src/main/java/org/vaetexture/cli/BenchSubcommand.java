@@ -127,7 +127,7 @@ final class BenchSubcommand implements Callable<Integer> {
 			options, smoothing, SegmentationBenchmark.PAIRS);
 		if (segmentationHeldOut) segmentations.run(SAMPLES, VaeConfig.builder().beta(
 			beta), options, smoothing, SegmentationBenchmark.HELD_OUT);
-		if (large > 0) bench.large(Path.of("sample-images/gravel.tif"), large);
+		if (large > 0) bench.large(SAMPLES.resolve("gravel.tif"), large);
 		return 0;
 	}
 

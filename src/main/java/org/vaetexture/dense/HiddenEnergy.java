@@ -22,10 +22,7 @@ public final class HiddenEnergy {
 	 * @return w x h
 	 */
 	public static float[] log(final float[] activations, final int w, final int h, final int r) {
-		final float[] pooled = BoxFilter.mean(activations, w, h, r);
-		for (int i = 0; i < pooled.length; i++)
-			pooled[i] = (float) Math.log(pooled[i] + EPSILON);
-		return pooled;
+		return logInPlace(BoxFilter.mean(activations, w, h, r));
 	}
 
 	/**
@@ -45,7 +42,11 @@ public final class HiddenEnergy {
 				gradient[y * gw + x] = Math.abs(activations[i + 1] - activations[i]) + Math.abs(
 					activations[i + iw] - activations[i]);
 			}
-		final float[] pooled = BoxFilter.mean(gradient, w, h, r);
+		return logInPlace(BoxFilter.mean(gradient, w, h, r));
+	}
+
+	/** log(v + epsilon) of every value, in place. */
+	private static float[] logInPlace(final float[] pooled) {
 		for (int i = 0; i < pooled.length; i++)
 			pooled[i] = (float) Math.log(pooled[i] + EPSILON);
 		return pooled;

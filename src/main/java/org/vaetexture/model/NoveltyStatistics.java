@@ -46,14 +46,6 @@ public final class NoveltyStatistics {
 		return roughness;
 	}
 
-	/**
-	 * Pixels of dense codes the descriptor needs around a pixel: the pooling radius, and one more for
-	 * the roughness's differences between neighbours.
-	 */
-	public int descriptorMargin() {
-		return poolRadius + (roughness ? 1 : 0);
-	}
-
 	/** Radius of the box over which the score is averaged. */
 	public int smoothRadius() {
 		return smoothRadius;

@@ -59,16 +59,13 @@ public final class NoveltyCalibration {
 	{
 		final int r = radius(model.config().tileSize()), s = smoothRadius(model.config().tileSize());
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
-		// the descriptor's layout and radii, before its Gaussian is known
-		final NoveltyStatistics layout = new NoveltyStatistics(r, s, true, new float[d], new float[d *
-			d], Double.NaN, falsePositiveRate);
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
-			runner.forEachBlock(images.get(i), layout.descriptorMargin(), true, (codes, plane, x0, y0, w,
-				h) -> {
-				final float[][] desc = TextureDescriptor.compute(codes, w, h, layout);
+			runner.forEachBlock(images.get(i), TextureDescriptor.margin(r, true), true, (codes, plane, x0,
+				y0, w, h) -> {
+				final float[][] desc = TextureDescriptor.compute(codes, w, h, r, true);
 				for (int half = 0; half < 2; half++)
 					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
 			}, f -> progress.accept(0.4 * (index + f) / images.size()), cancelled);
@@ -79,7 +76,7 @@ public final class NoveltyCalibration {
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
 		final float[][][] fits = split ? new float[][][] { gaussian(halves[0]), gaussian(halves[1]) }
 			: new float[][][] { whole };
-		final double threshold = threshold(model, layout, fits, images, falsePositiveRate, progress,
+		final double threshold = threshold(model, r, s, fits, images, falsePositiveRate, progress,
 			cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole[0], whole[1], threshold,
 			falsePositiveRate));
@@ -212,8 +209,8 @@ public final class NoveltyCalibration {
 	 * Gaussian was fitted on would be too low for new images of the same texture); with one, all
 	 * pixels by it.
 	 */
-	private static double threshold(final VaeModel model, final NoveltyStatistics layout,
-		final float[][][] fits, final List<TextureImage> images, final double falsePositiveRate,
+	private static double threshold(final VaeModel model, final int poolRadius,
+		final int smoothRadius, final float[][][] fits, final List<TextureImage> images, final double falsePositiveRate,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
 		long pixels = 0;
@@ -226,8 +223,8 @@ public final class NoveltyCalibration {
 		final MapRunner runner = new MapRunner(model);
 		final double part = 0.6 / fits.length;
 		for (int fit = 0; fit < fits.length; fit++) {
-			final NoveltyMap map = new NoveltyMap(new NoveltyStatistics(layout.poolRadius(), layout
-				.smoothRadius(), true, fits[fit][0], fits[fit][1], Double.NaN, falsePositiveRate));
+			final NoveltyMap map = new NoveltyMap(new NoveltyStatistics(poolRadius, smoothRadius, true,
+				fits[fit][0], fits[fit][1], Double.NaN, falsePositiveRate));
 			for (int i = 0; i < images.size(); i++) {
 				final double done = 0.4 + part * (fit + (double) i / images.size());
 				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +

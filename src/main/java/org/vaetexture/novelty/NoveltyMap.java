@@ -46,7 +46,8 @@ public final class NoveltyMap implements LatentMap {
 
 	@Override
 	public int halo() {
-		return statistics.descriptorMargin() + statistics.smoothRadius();
+		return TextureDescriptor.margin(statistics.poolRadius(), statistics.roughness()) + statistics
+			.smoothRadius();
 	}
 
 	@Override
@@ -72,8 +73,8 @@ public final class NoveltyMap implements LatentMap {
 	 */
 	float[][] smoothedTerms(final DenseCodes codes, final int w, final int h, final int[] bounds) {
 		final int s = statistics.smoothRadius();
-		final float[][] terms = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s,
-			statistics), bounds);
+		final float[][] terms = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
+			.poolRadius(), statistics.roughness()), bounds);
 		for (int i = 0; i < terms.length; i++)
 			terms[i] = BoxFilter.mean(terms[i], w, h, s);
 		return terms;

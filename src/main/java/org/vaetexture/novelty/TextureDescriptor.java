@@ -22,25 +22,34 @@ final class TextureDescriptor {
 	private TextureDescriptor() {}
 
 	/**
-	 * @param codes of (w + 2m) x (h + 2m) pixels, with hidden layers, m the statistics'
-	 *          {@link NoveltyStatistics#descriptorMargin() margin}
-	 * @return [D][w h]
+	 * Pixels of dense codes the descriptor needs around a pixel: the pooling radius, and one more for
+	 * the roughness's differences between neighbours.
 	 */
-	static float[][] compute(final DenseCodes codes, final int w, final int h,
-		final NoveltyStatistics statistics)
+	static int margin(final int poolRadius, final boolean roughness) {
+		return poolRadius + (roughness ? 1 : 0);
+	}
+
+	/**
+	 * @param codes of (w + 2m) x (h + 2m) pixels, with hidden layers, m the {@link #margin}
+	 * @param r the pooling radius
+	 * @param roughness whether the descriptor has the roughness group
+	 * @return [D][w h], its rows grouped as {@link NoveltyTerm} says
+	 */
+	static float[][] compute(final DenseCodes codes, final int w, final int h, final int r,
+		final boolean roughness)
 	{
-		final int l = codes.latentDim(), r = statistics.poolRadius();
+		final int l = codes.latentDim();
 		final float[][] hidden = codes.hidden();
-		final int f = hidden.length, extra = statistics.descriptorMargin() - r;
-		final boolean roughness = statistics.roughness();
-		final float[][] d = new float[roughness ? 2 * l + 2 * f : 2 * l + f][];
+		final int f = hidden.length, extra = margin(r, roughness) - r;
+		final int energy = NoveltyTerm.ENERGY.start(l, f), rough = NoveltyTerm.ROUGHNESS.start(l, f);
+		final float[][] d = new float[roughness ? rough + f : rough][];
 		for (int j = 0; j < l; j++) {
 			d[j] = BoxFilter.mean(inner(codes.mu(j), w + 2 * r, h + 2 * r, extra), w, h, r);
 			d[l + j] = BoxFilter.mean(inner(codes.logvar(j), w + 2 * r, h + 2 * r, extra), w, h, r);
 		}
 		for (int c = 0; c < f; c++) {
-			d[2 * l + c] = HiddenEnergy.log(inner(hidden[c], w + 2 * r, h + 2 * r, extra), w, h, r);
-			if (roughness) d[2 * l + f + c] = HiddenEnergy.logRoughness(hidden[c], w, h, r);
+			d[energy + c] = HiddenEnergy.log(inner(hidden[c], w + 2 * r, h + 2 * r, extra), w, h, r);
+			if (roughness) d[rough + c] = HiddenEnergy.logRoughness(hidden[c], w, h, r);
 		}
 		return d;
 	}
