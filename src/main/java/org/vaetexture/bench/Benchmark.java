@@ -288,9 +288,16 @@ public final class Benchmark {
 		}
 	}
 
-	/** Items per second of {@code step}, after one warm-up call, over at least {@code seconds}. */
+	/**
+	 * Items per second of {@code step} over at least {@code seconds}, after {@code seconds / 2} of
+	 * warm-up: the JIT compiles ND4J's Java side over the first few dozen training steps (the first
+	 * seconds ran at half the steady rate), which a training run of minutes does not see.
+	 */
 	private static double rate(final Runnable step, final double seconds, final double perStep) {
-		step.run();
+		final long warm = System.nanoTime();
+		do
+			step.run();
+		while ((System.nanoTime() - warm) / 1e9 < seconds / 2);
 		int n = 0;
 		final long t0 = System.nanoTime();
 		while ((System.nanoTime() - t0) / 1e9 < seconds || n < 3) {
@@ -312,14 +319,22 @@ public final class Benchmark {
 			// Debian's python3-torch lives with the system python, which may not be first on the PATH
 			final String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
 				: "python3";
-			final Process p = new ProcessBuilder(python, script.toString(), "--threads", String.valueOf(threads),
-				"--seconds", String.valueOf(seconds)).redirectErrorStream(true).start();
+			out.println("torch_config " + peerConfig(python, threads));
+			final ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "--threads",
+				String.valueOf(threads), "--seconds", String.valueOf(seconds)).redirectErrorStream(true);
+			// without it PyTorch's OpenMP pool spins on every core whatever set_num_threads says
+			builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+			final double cpu0 = childrenCpuSeconds();
+			final long t0 = System.nanoTime();
+			final Process p = builder.start();
 			final String text = new String(p.getInputStream().readAllBytes(),
 				java.nio.charset.StandardCharsets.UTF_8);
 			if (p.waitFor() != 0) {
 				out.println("peer: PyTorch script failed (is python3-torch installed?), no ratios");
 				return;
 			}
+			out.printf(Locale.ROOT, "torch_cores_used %.2f%n", (childrenCpuSeconds() - cpu0) / ((System
+				.nanoTime() - t0) / 1e9));
 			for (final String line : text.split("\n")) {
 				final String[] f = line.trim().split("\\s+");
 				if (f.length != 2 || !ours.containsKey(f[0])) continue;
@@ -331,6 +346,43 @@ public final class Benchmark {
 		}
 		catch (final IOException | InterruptedException | NumberFormatException e) {
 			out.println("peer: could not run " + script + " (" + e.getMessage() + "), no ratios");
+		}
+	}
+
+	/** The peer's PyTorch version, threads, oneDNN version and vector instructions, as it reports them. */
+	private static String peerConfig(final String python, final int threads) {
+		try {
+			final ProcessBuilder builder = new ProcessBuilder(python, "-c", "import torch; torch." +
+				"set_num_threads(" + threads + "); print(torch.__version__, 'threads', torch." +
+				"get_num_threads(), *[l.strip() for l in torch.__config__.show().splitlines() if " +
+				"'MKL-DNN' in l or 'capability' in l])").redirectErrorStream(true);
+			builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+			final Process p = builder.start();
+			final String text = new String(p.getInputStream().readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8).trim();
+			return p.waitFor() == 0 ? text.replaceAll("\\s+", " ") : "unknown";
+		}
+		catch (final IOException e) {
+			return "unknown";
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+	/**
+	 * CPU seconds of this process's finished children (Linux: utime + stime of those waited for, from
+	 * /proc/self/stat, at 100 ticks a second); NaN elsewhere.
+	 */
+	private static double childrenCpuSeconds() {
+		try {
+			final String stat = Files.readString(Path.of("/proc/self/stat"));
+			final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime, cstime
+		}
+		catch (final IOException | RuntimeException e) {
+			return Double.NaN;
 		}
 	}
 

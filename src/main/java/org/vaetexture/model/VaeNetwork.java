@@ -124,8 +124,8 @@ public final class VaeNetwork {
 		final int t = config.tileSize();
 		final SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, config.channels(), t, t);
 		final SDVariable eps = sd.placeHolder(EPS, DataType.FLOAT, -1, config.latentDim());
-		final SDVariable h1 = sd.nn().relu(sd.cnn().conv2d(x, v("enc1_w"), v("enc1_b"), conv(3, 2)), 0);
-		final SDVariable h2 = sd.nn().relu(sd.cnn().conv2d(h1, v("enc2_w"), v("enc2_b"), conv(3, 2)), 0);
+		final SDVariable h1 = relu(sd, sd.cnn().conv2d(x, v("enc1_w"), v("enc1_b"), conv(3, 2)));
+		final SDVariable h2 = relu(sd, sd.cnn().conv2d(h1, v("enc2_w"), v("enc2_b"), conv(3, 2)));
 		final SDVariable flat = h2.reshape(-1, config.flatSize());
 		final SDVariable mu = flat.mmul(v("mu_w")).add(MU, v("mu_b"));
 		final SDVariable logvar = flat.mmul(v("logvar_w")).add(LOGVAR, v("logvar_b"));
@@ -144,13 +144,22 @@ public final class VaeNetwork {
 
 	private SDVariable decoder(final SDVariable z) {
 		final int s0 = config.decoderStart();
-		final SDVariable d0 = sd.nn().relu(z.mmul(v("dec0_w")).add(v("dec0_b")), 0)
+		final SDVariable d0 = relu(sd, z.mmul(v("dec0_w")).add(v("dec0_b")))
 			.reshape(-1, config.filters2(), s0, s0);
-		final SDVariable d1 = sd.nn().relu(sd.cnn().deconv2d(d0, v("dec1_w"), v("dec1_b"), deconv()), 0);
+		final SDVariable d1 = relu(sd, sd.cnn().deconv2d(d0, v("dec1_w"), v("dec1_b"), deconv()));
 		final SDVariable out = sd.cnn().deconv2d(d1, v("dec2_w"), v("dec2_b"), deconv());
 		final int t = config.tileSize();
 		if (4 * s0 == t) return out;
 		return out.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, t), SDIndex.interval(0, t));
+	}
+
+	/**
+	 * max(x, 0) as x * step(x): the same values and gradients as ND4J's relu, whose backward op
+	 * (thresholdedrelu_bp, 5 ms on [64, 32, 16, 16] in 1.0.0-M2.1) took a third of a training step;
+	 * a product's backward takes 0.1 ms.
+	 */
+	static SDVariable relu(final SameDiff sd, final SDVariable x) {
+		return x.mul(sd.math().step(x, 0));
 	}
 
 	private SDVariable v(final String name) {
