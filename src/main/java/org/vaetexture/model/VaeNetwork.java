@@ -155,8 +155,8 @@ public final class VaeNetwork {
 
 	/**
 	 * max(x, 0) as x * step(x): the same values and gradients as ND4J's relu, whose backward op
-	 * (thresholdedrelu_bp, 5 ms on [64, 32, 16, 16] in 1.0.0-M2.1) took a third of a training step;
-	 * a product's backward takes 0.1 ms.
+	 * (thresholdedrelu_bp) takes 5 ms on [64, 32, 16, 16] in 1.0.0-M2.1, where a product's backward
+	 * takes 0.1-0.3 ms: training steps 45 instead of 47-50 ms (README, Performance notes).
 	 */
 	static SDVariable relu(final SameDiff sd, final SDVariable x) {
 		return x.mul(sd.math().step(x, 0));
