@@ -124,13 +124,11 @@ public final class VaeNetwork {
 		final int t = config.tileSize();
 		final SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, config.channels(), t, t);
 		final SDVariable eps = sd.placeHolder(EPS, DataType.FLOAT, -1, config.latentDim());
-		final SDVariable h1 = relu(sd, sd.cnn().conv2d(x, v("enc1_w"), v("enc1_b"), conv(3, 2)));
-		final SDVariable h2 = relu(sd, sd.cnn().conv2d(h1, v("enc2_w"), v("enc2_b"), conv(3, 2)));
-		final SDVariable flat = h2.reshape(-1, config.flatSize());
-		final SDVariable mu = flat.mmul(v("mu_w")).add(MU, v("mu_b"));
-		final SDVariable logvar = flat.mmul(v("logvar_w")).add(LOGVAR, v("logvar_b"));
+		encoder(x, false, MU, LOGVAR);
+		final SDVariable[] posterior = encoder(x, true, "mu_train", "logvar_train");
+		final SDVariable mu = posterior[0], logvar = posterior[1];
 		final SDVariable z = mu.add(sd.math().exp(logvar.mul(0.5)).mul(eps));
-		final SDVariable recon = decoder(z).add(RECON, 0);
+		final SDVariable recon = decoder(z, true).add(RECON, 0);
 		final SDVariable diff = recon.sub(x);
 		sd.mean(RECON_LOSS, diff.mul(diff).sum(1, 2, 3).add(RECON_PER_TILE, 0));
 		final SDVariable klPerTile = mu.mul(mu).add(sd.math().exp(logvar)).sub(logvar).sub(1.0).sum(1)
@@ -139,24 +137,44 @@ public final class VaeNetwork {
 		kl.mul(KL_LOSS, config.beta());
 		sd.setLossVariables(RECON_LOSS, KL_LOSS);
 		final SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, config.latentDim());
-		decoder(zIn).add(DECODED, 0);
+		decoder(zIn, false).add(DECODED, 0);
 	}
 
-	private SDVariable decoder(final SDVariable z) {
+	/**
+	 * The encoder's mean and log-variance, named; {@code training}: the copy the training step
+	 * differentiates (the same weights and values, see {@link #relu}).
+	 */
+	private SDVariable[] encoder(final SDVariable x, final boolean training, final String mu,
+		final String logvar)
+	{
+		final SDVariable h1 = relu(sd.cnn().conv2d(x, v("enc1_w"), v("enc1_b"), conv(3, 2)), training);
+		final SDVariable h2 = relu(sd.cnn().conv2d(h1, v("enc2_w"), v("enc2_b"), conv(3, 2)), training);
+		final SDVariable flat = h2.reshape(-1, config.flatSize());
+		return new SDVariable[] { flat.mmul(v("mu_w")).add(mu, v("mu_b")), flat.mmul(v("logvar_w"))
+			.add(logvar, v("logvar_b")) };
+	}
+
+	private SDVariable decoder(final SDVariable z, final boolean training) {
 		final int s0 = config.decoderStart();
-		final SDVariable d0 = relu(sd, z.mmul(v("dec0_w")).add(v("dec0_b")))
+		final SDVariable d0 = relu(z.mmul(v("dec0_w")).add(v("dec0_b")), training)
 			.reshape(-1, config.filters2(), s0, s0);
-		final SDVariable d1 = relu(sd, sd.cnn().deconv2d(d0, v("dec1_w"), v("dec1_b"), deconv()));
+		final SDVariable d1 = relu(sd.cnn().deconv2d(d0, v("dec1_w"), v("dec1_b"), deconv()), training);
 		final SDVariable out = sd.cnn().deconv2d(d1, v("dec2_w"), v("dec2_b"), deconv());
 		final int t = config.tileSize();
 		if (4 * s0 == t) return out;
 		return out.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0, t), SDIndex.interval(0, t));
 	}
 
+	private SDVariable relu(final SDVariable x, final boolean training) {
+		return training ? relu(sd, x) : sd.nn().relu(x, 0);
+	}
+
 	/**
-	 * max(x, 0) as x * step(x): the same values and gradients as ND4J's relu, whose backward op
-	 * (thresholdedrelu_bp) takes 5 ms on [64, 32, 16, 16] in 1.0.0-M2.1, where a product's backward
-	 * takes 0.1-0.3 ms: training steps 45 instead of 47-50 ms (README, Performance notes).
+	 * max(x, 0) as x * step(x), for the training step: the same values and gradients as ND4J's
+	 * relu, whose backward op (thresholdedrelu_bp) takes 5 ms on [64, 32, 16, 16] in 1.0.0-M2.1,
+	 * where a product's backward takes 0.1-0.3 ms: training steps of 45 instead of 47-50 ms. Its
+	 * forward pass is the slower (an encoder batch of 256: 15-18 instead of 11-13 ms), so encoding
+	 * and decoding keep ND4J's relu.
 	 */
 	static SDVariable relu(final SameDiff sd, final SDVariable x) {
 		return x.mul(sd.math().step(x, 0));
