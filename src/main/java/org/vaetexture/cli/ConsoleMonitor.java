@@ -22,6 +22,7 @@ final class ConsoleMonitor implements Monitor {
 	private final boolean live;
 	private final String subject;
 	private String stage;
+	private boolean announced;
 	private long stageStart, lastDraw;
 	private TrainingProgress last;
 
@@ -38,8 +39,11 @@ final class ConsoleMonitor implements Monitor {
 			done();
 			stage = name;
 			stageStart = System.nanoTime();
-			if (!live) err.println(stage + subject + "...");
+			announced = false;
 		}
+		if (fraction <= 0) return; // timed from here, shown once some work is done
+		if (!live && !announced) err.println(stage + subject + "...");
+		announced = true;
 		if (!live || VaeTexture.TRAINING.equals(name)) {
 			err.flush();
 			return;
