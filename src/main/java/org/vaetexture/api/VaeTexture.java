@@ -282,7 +282,6 @@ public final class VaeTexture {
 		final LatentMap map, final String stage, final Monitor monitor)
 	{
 		ImageChecks.requireCompatible(image, model.config());
-		monitor.progress(stage, 0); // the stage starts now, not when its first block is done
 		return new MapRunner(model).run(image, map, stage(monitor, stage),
 			monitor::isCancelled);
 	}

@@ -320,13 +320,10 @@ public final class Benchmark {
 			final String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
 				: "python3";
 			out.println("torch_config " + peerConfig(python, threads));
-			final ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "--threads",
-				String.valueOf(threads), "--seconds", String.valueOf(seconds)).redirectErrorStream(true);
-			// without it PyTorch's OpenMP pool spins on every core whatever set_num_threads says
-			builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
 			final double cpu0 = childrenCpuSeconds();
 			final long t0 = System.nanoTime();
-			final Process p = builder.start();
+			final Process p = python(python, threads, script.toString(), "--threads", String.valueOf(
+				threads), "--seconds", String.valueOf(seconds));
 			final String text = new String(p.getInputStream().readAllBytes(),
 				java.nio.charset.StandardCharsets.UTF_8);
 			if (p.waitFor() != 0) {
@@ -352,12 +349,9 @@ public final class Benchmark {
 	/** The peer's PyTorch version, threads, oneDNN version and vector instructions, as it reports them. */
 	private static String peerConfig(final String python, final int threads) {
 		try {
-			final ProcessBuilder builder = new ProcessBuilder(python, "-c", "import torch; torch." +
-				"set_num_threads(" + threads + "); print(torch.__version__, 'threads', torch." +
-				"get_num_threads(), *[l.strip() for l in torch.__config__.show().splitlines() if " +
-				"'MKL-DNN' in l or 'capability' in l])").redirectErrorStream(true);
-			builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
-			final Process p = builder.start();
+			final Process p = python(python, threads, "-c", "import torch; torch.set_num_threads(" +
+				threads + "); print(torch.__version__, 'threads', torch.get_num_threads(), *[l.strip() " +
+				"for l in torch.__config__.show().splitlines() if 'MKL-DNN' in l or 'capability' in l])");
 			final String text = new String(p.getInputStream().readAllBytes(),
 				java.nio.charset.StandardCharsets.UTF_8).trim();
 			return p.waitFor() == 0 ? text.replaceAll("\\s+", " ") : "unknown";
@@ -369,6 +363,21 @@ public final class Benchmark {
 			Thread.currentThread().interrupt();
 			return "unknown";
 		}
+	}
+
+	/**
+	 * Starts python with {@code args} on {@code threads} threads, its error output merged into its
+	 * output. {@code OMP_NUM_THREADS} is set: without it PyTorch's OpenMP pool spins on every core
+	 * whatever {@code set_num_threads} says.
+	 */
+	private static Process python(final String python, final int threads, final String... args)
+		throws IOException
+	{
+		final List<String> command = new java.util.ArrayList<>(List.of(python));
+		command.addAll(List.of(args));
+		final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+		return builder.start();
 	}
 
 	/**

@@ -67,12 +67,14 @@ public final class MapRunner {
 	 * the run): so the map is the same bit for bit whatever the number of workers, and equal to the
 	 * block-wise maps of {@code org.vaetexture.chunked}.
 	 *
-	 * @param progress receives the fraction done, from 0 to 1
+	 * @param progress receives the fraction done: 0 before the first block (a stage starts there,
+	 *          not when its first block is done), then after each block up to 1
 	 * @throws CancellationException when {@code cancelled} answers true (checked before each block)
 	 */
 	public Img<FloatType> run(final TextureImage image, final LatentMap map,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
+		progress.accept(0);
 		final int k = map.channels(), planes = image.planes();
 		final Img<FloatType> out = MapImages.floats(image.width(), image.height(), k, planes);
 		final Consumer<int[]> compute = b -> write(block(Views.extendMirrorSingle(Views.hyperSlice(image
@@ -142,11 +144,12 @@ public final class MapRunner {
 
 	/**
 	 * Visits every block of every plane with the dense codes of the block and {@code halo} pixels
-	 * around it.
+	 * around it; {@code progress} as {@link #run} reports it.
 	 */
 	public void forEachBlock(final TextureImage image, final int halo, final boolean hidden,
 		final BlockConsumer consumer, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
+		progress.accept(0);
 		final List<int[]> blocks = blocks(image.planes(), 0, 0, image.width(), image.height());
 		try {
 			for (int i = 0; i < blocks.size(); i++) {
