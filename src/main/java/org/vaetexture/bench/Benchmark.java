@@ -62,6 +62,7 @@ public final class Benchmark {
 		net.fitStep(x, eps, 1e-3);
 		out.printf(Locale.ROOT, "jvm_start_to_first_train_step_s %.2f%n", (System.currentTimeMillis() -
 			ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+		StartupTime.print(out);
 		ours.put("train_tiles_per_s", rate(() -> net.fitStep(x, eps, 1e-3), seconds, 64));
 		print("train_tiles_per_s", ours.get("train_tiles_per_s"));
 		print("train_gflops", gflops(ours.get("train_tiles_per_s"), MultiplyAdds.trainingStep(config)));
