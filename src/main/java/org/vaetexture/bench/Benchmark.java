@@ -98,6 +98,7 @@ public final class Benchmark {
 		print("dense_speedup_over_sliding", denseRate / slidingRate);
 		print("peak_sgemm_gflops", sgemmGflops(seconds));
 		out.println("blas_kernel " + BlasKernel.inUse());
+		StartupTime.printOneDnn(out);
 		if (peer != null) peer(peer, seconds, peerThreads, ours);
 		out.printf(Locale.ROOT, "peak_rss_mb %.0f%n", peakRssMb());
 		out.flush();

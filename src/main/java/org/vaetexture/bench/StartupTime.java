@@ -23,6 +23,8 @@ import org.vaetexture.train.GaussianNoise;
  * (JDK's AppCDS: the classes a run loaded, parsed and verified once, mapped by the next runs). The
  * archive is made by one run with {@code -XX:ArchiveClassesAtExit} in a temporary folder, as
  * README tells users to do. Needs this class in a jar: the JVM archives classes from jars only.
+ * A probe run with oneDNN's verbose output also tells which instruction set and kernels oneDNN
+ * chose for this CPU.
  */
 public final class StartupTime {
 
@@ -79,16 +81,54 @@ public final class StartupTime {
 	private static double probe(final Path jar, final String... options) throws IOException,
 		InterruptedException
 	{
+		final String text = run(jar, false, options);
+		for (final String line : text.split("\n"))
+			if (line.startsWith(MARK)) return Double.parseDouble(line.substring(MARK.length()).trim());
+		throw new IOException("the probe JVM failed: " + text.lines().reduce((a, b) -> b).orElse(""));
+	}
+
+	/** The probe's output (error output merged), with oneDNN's verbose lines if {@code verbose}. */
+	private static String run(final Path jar, final boolean verbose, final String... options)
+		throws IOException, InterruptedException
+	{
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty(
 			"java.home"), "bin", "java").toString(), "-Xlog:cds*=off"));
 		command.addAll(Arrays.asList(options));
 		command.addAll(List.of("-cp", jar.toString(), StartupTime.class.getName()));
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (verbose) builder.environment().put("DNNL_VERBOSE", "1");
+		final Process p = builder.start();
 		final String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		p.waitFor();
-		for (final String line : text.split("\n"))
-			if (line.startsWith(MARK)) return Double.parseDouble(line.substring(MARK.length()).trim());
-		throw new IOException("the probe JVM failed: " + text.lines().reduce((a, b) -> b).orElse(""));
+		return text;
+	}
+
+	/**
+	 * The instruction set oneDNN chose for this CPU and the kernels of a training step's
+	 * convolutions, from its verbose lines in one probe run ("ref" kernels would be the slow ones).
+	 */
+	public static void printOneDnn(final PrintWriter out) {
+		final Path jar = ownJar();
+		if (jar == null) return;
+		try {
+			final java.util.Set<String> kernels = new java.util.TreeSet<>();
+			String isa = "unknown";
+			for (final String line : run(jar, true).split("\n")) {
+				final String[] f = line.trim().split(",");
+				if (f.length > 3 && f[1].equals("info") && f[3].startsWith("isa:")) isa = f[3].substring(4);
+				if (f.length > 5 && f[1].equals("exec") && f[3].contains("convolution")) kernels.add(f[3] +
+					" " + f[4] + " " + f[5]);
+			}
+			out.println("onednn_isa " + isa);
+			out.println("onednn_kernels " + String.join("; ", kernels));
+		}
+		catch (final IOException e) {
+			out.println("onednn_isa unknown (" + e.getMessage() + ")");
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		out.flush();
 	}
 
 	private static Path ownJar() {
