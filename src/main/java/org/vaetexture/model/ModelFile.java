@@ -33,20 +33,25 @@ import org.vaetexture.VaeTextureException;
  * normalization, training settings and history, weight shapes, novelty settings, latent
  * statistics), one
  * {@code weights/NAME.f32} entry per parameter and, for a model calibrated for novelty maps,
- * {@code novelty/mean.f32} and {@code novelty/whitening.f32} (little-endian float32, row-major). Writing goes to a temporary file in the
- * same folder, then moves it into place, so a failed or cancelled save never leaves a partial model
- * and never damages an existing one. Loading checks everything and names what is wrong.
+ * {@code novelty/mean.f32}, {@code novelty/whitening.f32} and {@code novelty/neighbours.f32}
+ * (little-endian float32, row-major). Writing goes to a temporary file in the same folder, then
+ * moves it into place, so a failed or cancelled save never leaves a partial model and never
+ * damages an existing one. Loading checks everything and names what is wrong.
  */
 public final class ModelFile {
 
 	/**
 	 * The newest format this code reads and the one it writes. Format 2: the novelty descriptor has
-	 * the hidden layers' roughness (format 1 files, without it, are read and map as before).
+	 * the hidden layers' roughness (format 1 files, without it, are read and map as before). Format
+	 * 3: the novelty statistics have neighbours (format 2 files, without them, score by the
+	 * distance to the mean, as before).
 	 */
-	public static final int FORMAT_VERSION = 2;
+	public static final int FORMAT_VERSION = 3;
 	static final String METADATA = "vae-texture.json";
 	private static final String NOVELTY_MEAN = "novelty/mean.f32",
-			NOVELTY_WHITENING = "novelty/whitening.f32";
+			NOVELTY_WHITENING = "novelty/whitening.f32", NOVELTY_NEIGHBOURS = "novelty/neighbours.f32";
+	/** The most neighbours a model file may hold (a damaged count must not allocate gigabytes). */
+	private static final int MAX_NEIGHBOURS = 1 << 16;
 	private static final String KIND = "conv-vae";
 	private static final long MAX_METADATA_BYTES = 4 << 20;
 	/** What to do about a damaged model file. */
@@ -68,6 +73,7 @@ public final class ModelFile {
 				if (model.novelty() != null) {
 					put(zip, NOVELTY_MEAN, toBytes(model.novelty().mean()));
 					put(zip, NOVELTY_WHITENING, toBytes(model.novelty().whitening()));
+					put(zip, NOVELTY_NEIGHBOURS, toBytes(model.novelty().neighbours()));
 				}
 			}
 		});
@@ -197,11 +203,13 @@ public final class ModelFile {
 		if (d != NoveltyStatistics.descriptorDimension(config) && d != NoveltyStatistics
 			.legacyDimension(config) || n.poolRadius < 0 || n.poolRadius > 256 || n.smoothRadius < 0 ||
 			n.smoothRadius > 256 || !Double.isFinite(n.threshold) || !(n.falsePositiveRate > 0) ||
-			n.falsePositiveRate >= 1) throw new VaeTextureException(what +
+			n.falsePositiveRate >= 1 || n.neighbours < 0 || n.neighbours > MAX_NEIGHBOURS || n.neighbours >
+				0 && meta.formatVersion < 3) throw new VaeTextureException(what +
 				" is corrupt: its novelty statistics are inconsistent with the architecture" + RESTORE);
 		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, d == NoveltyStatistics
 			.descriptorDimension(config), readFloats(zip, NOVELTY_MEAN, d,
-			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.threshold,
+			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.neighbours == 0 ? new float[0]
+				: readFloats(zip, NOVELTY_NEIGHBOURS, (long) n.neighbours * d, what), n.threshold,
 			n.falsePositiveRate);
 	}
 
@@ -318,6 +326,7 @@ public final class ModelFile {
 			m.novelty.poolRadius = n.poolRadius();
 			m.novelty.smoothRadius = n.smoothRadius();
 			m.novelty.dimension = n.dimension();
+			m.novelty.neighbours = n.neighbourCount();
 			m.novelty.threshold = n.threshold();
 			m.novelty.falsePositiveRate = n.falsePositiveRate();
 		}

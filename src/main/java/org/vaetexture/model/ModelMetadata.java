@@ -45,7 +45,8 @@ final class ModelMetadata {
 
 	static final class Novelty {
 
-		int poolRadius, smoothRadius, dimension;
+		/** neighbours: 0 in files of format 1 and 2, which have none. */
+		int poolRadius, smoothRadius, dimension, neighbours;
 		double threshold, falsePositiveRate;
 	}
 

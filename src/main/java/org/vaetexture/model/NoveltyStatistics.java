@@ -3,7 +3,9 @@ package org.vaetexture.model;
 /**
  * What the novelty heatmap needs from training, stored in the model file: the Gaussian of the
  * texture descriptor over training pixels (mean and whitening matrix, the inverse of the Cholesky
- * factor of its covariance), the pooling and smoothing radii it was computed with, and the score
+ * factor of its covariance), a sample of training pixels' whitened descriptors (the neighbours the
+ * score measures its distance to; none in models calibrated before model format 3, which score by
+ * the distance to the mean), the pooling and smoothing radii it was computed with, and the score
  * that the given fraction of held-out training pixels exceed (the mask threshold, cross-fitted by
  * {@code NoveltyCalibration}).
  */
@@ -12,7 +14,7 @@ public final class NoveltyStatistics {
 	private final int poolRadius, smoothRadius;
 	private final boolean roughness;
 	private final float[] mean;
-	private final float[] whitening;
+	private final float[] whitening, neighbours;
 	private final double threshold, falsePositiveRate;
 
 	/**
@@ -20,18 +22,23 @@ public final class NoveltyStatistics {
 	 *          VAE Texture since model format 2; {@link #descriptorDimension} values, else
 	 *          {@link #legacyDimension})
 	 * @param whitening row-major D x D lower-triangular matrix W with W^T W = covariance^-1
+	 * @param neighbours row-major K x D whitened descriptors W (d - m) of K training pixels (K may
+	 *          be 0: the score is then the distance to the mean)
 	 */
 	public NoveltyStatistics(final int poolRadius, final int smoothRadius, final boolean roughness,
-		final float[] mean, final float[] whitening, final double threshold,
+		final float[] mean, final float[] whitening, final float[] neighbours, final double threshold,
 		final double falsePositiveRate)
 	{
 		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
 			"whitening must be D x D");
+		if (mean.length == 0 || neighbours.length % mean.length != 0) throw new IllegalArgumentException(
+			"neighbours must be K x D");
 		this.poolRadius = poolRadius;
 		this.smoothRadius = smoothRadius;
 		this.roughness = roughness;
 		this.mean = mean.clone();
 		this.whitening = whitening.clone();
+		this.neighbours = neighbours.clone();
 		this.threshold = threshold;
 		this.falsePositiveRate = falsePositiveRate;
 	}
@@ -78,6 +85,15 @@ public final class NoveltyStatistics {
 
 	public float[] whitening() {
 		return whitening.clone();
+	}
+
+	/** The whitened training descriptors, row-major K x D (K = {@link #neighbourCount()}). */
+	public float[] neighbours() {
+		return neighbours.clone();
+	}
+
+	public int neighbourCount() {
+		return neighbours.length / mean.length;
 	}
 
 	/** Score exceeded by {@link #falsePositiveRate()} of the held-out training pixels. */

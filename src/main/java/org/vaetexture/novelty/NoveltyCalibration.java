@@ -23,10 +23,10 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
- * covariance of the {@link TextureDescriptor} over all training pixels (one pass of dense maps),
- * then the mask threshold, cross-fitted: the training rows are cut into two halves (alternate bands
- * of 32 rows), each half's pixels are scored with the Gaussian of the other half, and the
- * threshold is the score that the given fraction of those held-out pixels exceed (two more
+ * covariance of the {@link TextureDescriptor} over all training pixels and a sample of 1,024 of
+ * them, the neighbours (one pass of dense maps), then the mask threshold, cross-fitted: the
+ * training rows are cut into two halves (alternate bands of 32 rows), each half's pixels are
+ * scored with the Gaussian and the neighbours of the other half, and the threshold is the score that the given fraction of those held-out pixels exceed (two more
  * passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3
  * (11).
  */
@@ -37,6 +37,8 @@ public final class NoveltyCalibration {
 	private static final int MAX_THRESHOLD_SAMPLES = 1 << 21;
 	/** Rows per band of the two halves the threshold is cross-fitted on. */
 	private static final int BAND = 32;
+	/** Training pixels whose whitened descriptors the score measures its distance to. */
+	static final int NEIGHBOURS = 1024;
 
 	private NoveltyCalibration() {}
 
@@ -61,25 +63,40 @@ public final class NoveltyCalibration {
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
+		final NeighbourSample[] samples = { new NeighbourSample(NEIGHBOURS), new NeighbourSample(
+			NEIGHBOURS) };
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
 			runner.forEachBlock(images.get(i), TextureDescriptor.margin(r, true), true, (codes, plane, x0,
 				y0, w, h) -> {
 				final float[][] desc = TextureDescriptor.compute(codes, w, h, r, true);
-				for (int half = 0; half < 2; half++)
+				for (int half = 0; half < 2; half++) {
+					final int which = half;
 					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
+					samples[half].offer(desc, index, plane, x0, y0, w, h, y -> half(y) == which);
+				}
 			}, f -> progress.accept(0.4 * (index + f) / images.size()), cancelled);
 		}
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
-		final float[][] whole = gaussian(split ? Moments.sum(halves[0], halves[1]) : halves[0].count > 0
-			? halves[0] : halves[1]);
+		final NoveltyStatistics whole = statistics(r, s, split ? Moments.sum(halves[0], halves[1])
+			: halves[0].count > 0 ? halves[0] : halves[1], NeighbourSample.union(samples[0], samples[1]),
+			Double.NaN, falsePositiveRate);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
-		final float[][][] fits = split ? new float[][][] { gaussian(halves[0]), gaussian(halves[1]) }
-			: new float[][][] { whole };
-		final double threshold = threshold(model, r, s, fits, images, falsePositiveRate, progress,
-			cancelled);
-		return model.withNovelty(new NoveltyStatistics(r, s, true, whole[0], whole[1], threshold,
-			falsePositiveRate));
+		final NoveltyStatistics[] fits = split ? new NoveltyStatistics[] { statistics(r, s, halves[0],
+			samples[0], Double.NaN, falsePositiveRate), statistics(r, s, halves[1], samples[1], Double.NaN,
+				falsePositiveRate) } : new NoveltyStatistics[] { whole };
+		final double threshold = threshold(model, fits, images, falsePositiveRate, progress, cancelled);
+		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
+			.neighbours(), threshold, falsePositiveRate));
+	}
+
+	/** The statistics of one fit: the Gaussian of the moments and the sample whitened by it. */
+	private static NoveltyStatistics statistics(final int r, final int s, final Moments moments,
+		final NeighbourSample sample, final double threshold, final double falsePositiveRate)
+	{
+		final float[][] g = gaussian(moments);
+		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]), threshold,
+			falsePositiveRate);
 	}
 
 	/** Which half a pixel row belongs to: bands of {@value #BAND} rows, alternately. */
@@ -205,13 +222,13 @@ public final class NoveltyCalibration {
 
 	/**
 	 * The score that the false-positive rate of held-out training pixels exceed: with two fits, each
-	 * half's pixels scored by the Gaussian of the other half (a threshold from the pixels the
-	 * Gaussian was fitted on would be too low for new images of the same texture); with one, all
+	 * half's pixels scored by the statistics of the other half (a threshold from the pixels the
+	 * statistics came from would be too low for new images of the same texture); with one, all
 	 * pixels by it.
 	 */
-	private static double threshold(final VaeModel model, final int poolRadius,
-		final int smoothRadius, final float[][][] fits, final List<TextureImage> images, final double falsePositiveRate,
-		final DoubleConsumer progress, final BooleanSupplier cancelled)
+	private static double threshold(final VaeModel model, final NoveltyStatistics[] fits,
+		final List<TextureImage> images, final double falsePositiveRate, final DoubleConsumer progress,
+		final BooleanSupplier cancelled)
 	{
 		long pixels = 0;
 		for (final TextureImage image : images)
@@ -223,8 +240,7 @@ public final class NoveltyCalibration {
 		final MapRunner runner = new MapRunner(model);
 		final double part = 0.6 / fits.length;
 		for (int fit = 0; fit < fits.length; fit++) {
-			final NoveltyMap map = new NoveltyMap(new NoveltyStatistics(poolRadius, smoothRadius, true,
-				fits[fit][0], fits[fit][1], Double.NaN, falsePositiveRate));
+			final NoveltyMap map = new NoveltyMap(fits[fit]);
 			for (int i = 0; i < images.size(); i++) {
 				final double done = 0.4 + part * (fit + (double) i / images.size());
 				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +

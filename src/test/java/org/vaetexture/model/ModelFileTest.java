@@ -86,16 +86,21 @@ class ModelFileTest {
 				whitening[i * d + i] = 1 + i;
 			}
 			final boolean roughness = d == NoveltyStatistics.descriptorDimension(model.config());
-			ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, roughness, mean, whitening, 2.5,
-				0.01)), file);
+			final float[] neighbours = new float[3 * d];
+			for (int i = 0; i < neighbours.length; i++)
+				neighbours[i] = i % 7 - 3.5f;
+			ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, roughness, mean, whitening,
+				neighbours, 2.5, 0.01)), file);
 			final NoveltyStatistics loaded = ModelFile.load(file).novelty();
 			assertEquals(roughness, loaded.roughness());
 			assertArrayEquals(mean, loaded.mean());
 			assertArrayEquals(whitening, loaded.whitening());
+			assertArrayEquals(neighbours, loaded.neighbours());
 			assertEquals(5, loaded.smoothRadius());
 		}
 		final float[] odd = new float[7];
-		ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, true, odd, new float[49], 2.5, 0.01)),
+		ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, true, odd, new float[49], new float[0], 2.5,
+			0.01)),
 			file);
 		assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
 	}
@@ -143,6 +148,22 @@ class ModelFileTest {
 			zip.write("hello".getBytes(StandardCharsets.UTF_8));
 		}
 		assertMessage("not a VAE Texture model", () -> ModelFile.load(file));
+	}
+
+	@Test
+	void formatTwoModelsLoadWithoutNeighboursAndCannotClaimAny() throws IOException {
+		final int d = NoveltyStatistics.descriptorDimension(model.config());
+		final float[] mean = new float[d], whitening = new float[d * d];
+		for (int i = 0; i < d; i++)
+			whitening[i * d + i] = 1;
+		for (final int k : new int[] { 0, 2 }) {
+			final Path file = rewrite(model.withNovelty(new NoveltyStatistics(3, 5, true, mean, whitening,
+				new float[k * d], 2.5, 0.01)), (name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
+					.replaceFirst("\"formatVersion\": 3", "\"formatVersion\": 2").getBytes(
+						StandardCharsets.UTF_8) : bytes);
+			if (k == 0) assertEquals(0, ModelFile.load(file).novelty().neighbourCount());
+			else assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
+		}
 	}
 
 	@Test
@@ -205,8 +226,14 @@ class ModelFileTest {
 
 	/** A copy of a saved model with each entry passed through {@code change} (null drops it). */
 	private Path rewrite(final BiFunction<String, byte[], byte[]> change) throws IOException {
+		return rewrite(model, change);
+	}
+
+	private Path rewrite(final VaeModel saved, final BiFunction<String, byte[], byte[]> change)
+		throws IOException
+	{
 		final Path original = dir.resolve("original.zip");
-		ModelFile.save(model, original);
+		ModelFile.save(saved, original);
 		final Path file = dir.resolve("changed.zip");
 		try (ZipFile in = new ZipFile(original.toFile());
 				OutputStream os = Files.newOutputStream(file);
