@@ -26,9 +26,9 @@ import org.vaetexture.model.VaeModel;
  * covariance of the {@link TextureDescriptor} over all training pixels and a sample of 1,024 of
  * them, the neighbours (one pass of dense maps), then the mask threshold, cross-fitted: the
  * training rows are cut into two halves (alternate bands of 32 rows), each half's pixels are
- * scored with the Gaussian and the neighbours of the other half, and the threshold is the score that the given fraction of those held-out pixels exceed (two more
- * passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3
- * (11).
+ * scored with the Gaussian and the neighbours of the other half, and the threshold is the score
+ * that the given fraction of those held-out pixels exceed (two more passes). The pooling radius
+ * is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3 (11).
  */
 public final class NoveltyCalibration {
 
@@ -38,7 +38,7 @@ public final class NoveltyCalibration {
 	/** Rows per band of the two halves the threshold is cross-fitted on. */
 	private static final int BAND = 32;
 	/** Training pixels whose whitened descriptors the score measures its distance to. */
-	static final int NEIGHBOURS = 1024;
+	private static final int NEIGHBOURS = 1024;
 
 	private NoveltyCalibration() {}
 
@@ -80,22 +80,25 @@ public final class NoveltyCalibration {
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
 		final NoveltyStatistics whole = statistics(r, s, split ? Moments.sum(halves[0], halves[1])
 			: halves[0].count > 0 ? halves[0] : halves[1], NeighbourSample.union(samples[0], samples[1]),
-			Double.NaN, falsePositiveRate);
+			falsePositiveRate);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
 		final NoveltyStatistics[] fits = split ? new NoveltyStatistics[] { statistics(r, s, halves[0],
-			samples[0], Double.NaN, falsePositiveRate), statistics(r, s, halves[1], samples[1], Double.NaN,
-				falsePositiveRate) } : new NoveltyStatistics[] { whole };
+			samples[0], falsePositiveRate), statistics(r, s, halves[1], samples[1], falsePositiveRate) }
+			: new NoveltyStatistics[] { whole };
 		final double threshold = threshold(model, fits, images, falsePositiveRate, progress, cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
 			.neighbours(), threshold, falsePositiveRate));
 	}
 
-	/** The statistics of one fit: the Gaussian of the moments and the sample whitened by it. */
+	/**
+	 * The statistics of one fit, without a threshold yet: the Gaussian of the moments and the sample
+	 * whitened by it.
+	 */
 	private static NoveltyStatistics statistics(final int r, final int s, final Moments moments,
-		final NeighbourSample sample, final double threshold, final double falsePositiveRate)
+		final NeighbourSample sample, final double falsePositiveRate)
 	{
 		final float[][] g = gaussian(moments);
-		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]), threshold,
+		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]), Double.NaN,
 			falsePositiveRate);
 	}
 
