@@ -52,10 +52,10 @@ public final class StartupTime {
 			out.println("fresh_jvm_first_train_step: not run from a jar, no figures");
 			return;
 		}
-		Path dir = null;
+		Path dir = null, archive = null;
 		try {
 			dir = Files.createTempDirectory("vae-texture-cds");
-			final Path archive = dir.resolve("vae-texture.jsa");
+			archive = dir.resolve("vae-texture.jsa");
 			probe(jar, "-XX:ArchiveClassesAtExit=" + archive);
 			final double[] plain = new double[RUNS], shared = new double[RUNS];
 			for (int i = 0; i < RUNS; i++) { // alternating, so a slow spell of the machine hits both
@@ -72,7 +72,7 @@ public final class StartupTime {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			delete(dir);
+			delete(archive, dir);
 		}
 		out.flush();
 	}
@@ -148,12 +148,11 @@ public final class StartupTime {
 		return v[v.length / 2];
 	}
 
-	private static void delete(final Path dir) {
-		if (dir == null) return;
-		try (var files = Files.list(dir)) {
-			for (final Path f : (Iterable<Path>) files::iterator)
-				Files.deleteIfExists(f);
-			Files.deleteIfExists(dir);
+	/** Deletes the archive, then its folder (nothing else is in it). */
+	private static void delete(final Path archive, final Path dir) {
+		try {
+			if (archive != null) Files.deleteIfExists(archive);
+			if (dir != null) Files.deleteIfExists(dir);
 		}
 		catch (final IOException e) {
 			// a temporary file left behind
