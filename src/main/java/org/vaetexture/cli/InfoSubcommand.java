@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.model.EpochRecord;
 import org.vaetexture.model.ModelFile;
+import org.vaetexture.model.NoveltyStatistics;
 import org.vaetexture.model.TrainingSummary;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
@@ -45,9 +46,11 @@ final class InfoSubcommand implements Callable<Integer> {
 		out.printf("training       seed %d, batch %d, learning rate %s, %d tiles in %.1f s%s%n", t.seed(),
 			t.batchSize(), t.learningRate(), t.tilesSeen(), t.seconds(), t.stoppedEarly()
 				? ", stopped early" : "");
-		if (m.novelty() != null) out.printf("novelty        descriptor %d values, pool radius %d, smoothing radius %d, mask threshold %.3f nats (%.1f%% of training pixels above)%n",
-			m.novelty().dimension(), m.novelty().poolRadius(), m.novelty().smoothRadius(), m.novelty()
-				.threshold(), 100 * m.novelty().falsePositiveRate());
+		final NoveltyStatistics n = m.novelty();
+		if (n != null) out.printf("novelty        descriptor %d values, %d neighbours (%s), pool radius %d, smoothing radius %d, mask threshold %.3f nats (%.1f%% of training pixels above)%n",
+			n.dimension(), n.neighbourCount(), n.searchDimensions() == NoveltyStatistics.FULL_SEARCH
+				? "full search" : "searched in " + n.searchDimensions() + " dimensions", n.poolRadius(), n
+					.smoothRadius(), n.threshold(), 100 * n.falsePositiveRate());
 		else out.printf("novelty        not calibrated%n");
 		out.printf("%-6s %12s %10s %12s %10s%n", "epoch", "train recon", "train KL", "valid recon",
 			"valid KL");

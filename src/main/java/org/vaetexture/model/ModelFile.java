@@ -44,9 +44,10 @@ public final class ModelFile {
 	 * The newest format this code reads and the one it writes. Format 2: the novelty descriptor has
 	 * the hidden layers' roughness (format 1 files, without it, are read and map as before). Format
 	 * 3: the novelty statistics have neighbours (format 2 files, without them, score by the
-	 * distance to the mean, as before).
+	 * distance to the mean, as before). Format 4: the neighbour is the nearest in a projection of
+	 * the dimensions the file gives (format 3 files search by the full distance, as before).
 	 */
-	public static final int FORMAT_VERSION = 3;
+	public static final int FORMAT_VERSION = 4;
 	static final String METADATA = "vae-texture.json";
 	private static final String NOVELTY_MEAN = "novelty/mean.f32",
 			NOVELTY_WHITENING = "novelty/whitening.f32", NOVELTY_NEIGHBOURS = "novelty/neighbours.f32";
@@ -206,11 +207,16 @@ public final class ModelFile {
 			n.falsePositiveRate >= 1 || n.neighbours < 0 || n.neighbours > MAX_NEIGHBOURS || n.neighbours >
 				0 && meta.formatVersion < 3) throw new VaeTextureException(what +
 				" is corrupt: its novelty statistics are inconsistent with the architecture" + RESTORE);
+		final int search = n.searchDimensions != null ? n.searchDimensions
+			: NoveltyStatistics.FULL_SEARCH;
+		if (search < 0 || search > d || n.searchDimensions != null && meta.formatVersion < 4)
+			throw new VaeTextureException(what + " is corrupt: its novelty search is inconsistent" +
+				RESTORE);
 		return new NoveltyStatistics(n.poolRadius, n.smoothRadius, d == NoveltyStatistics
 			.descriptorDimension(config), readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.neighbours == 0 ? new float[0]
-				: readFloats(zip, NOVELTY_NEIGHBOURS, (long) n.neighbours * d, what), n.threshold,
-			n.falsePositiveRate);
+				: readFloats(zip, NOVELTY_NEIGHBOURS, (long) n.neighbours * d, what), search,
+			n.threshold, n.falsePositiveRate);
 	}
 
 	private static LatentStatistics latent(final ModelMetadata meta, final VaeConfig config,
@@ -327,6 +333,7 @@ public final class ModelFile {
 			m.novelty.smoothRadius = n.smoothRadius();
 			m.novelty.dimension = n.dimension();
 			m.novelty.neighbours = n.neighbourCount();
+			m.novelty.searchDimensions = n.searchDimensions();
 			m.novelty.threshold = n.threshold();
 			m.novelty.falsePositiveRate = n.falsePositiveRate();
 		}

@@ -47,6 +47,11 @@ final class ModelMetadata {
 
 		/** neighbours: 0 in files of format 1 and 2, which have none. */
 		int poolRadius, smoothRadius, dimension, neighbours;
+		/**
+		 * Dimensions of the projection the neighbour search uses (format 4); absent in older files,
+		 * whose search is by the full distance.
+		 */
+		Integer searchDimensions;
 		double threshold, falsePositiveRate;
 	}
 

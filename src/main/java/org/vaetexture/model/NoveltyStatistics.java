@@ -5,13 +5,16 @@ package org.vaetexture.model;
  * texture descriptor over training pixels (mean and whitening matrix, the inverse of the Cholesky
  * factor of its covariance), a sample of training pixels' whitened descriptors (the neighbours the
  * score measures its distance to; none in models calibrated before model format 3, which score by
- * the distance to the mean), the pooling and smoothing radii it was computed with, and the score
- * that the given fraction of held-out training pixels exceed (the mask threshold, cross-fitted by
- * {@code NoveltyCalibration}).
+ * the distance to the mean) and how a pixel's neighbour among them is found, the pooling and
+ * smoothing radii it was computed with, and the score that the given fraction of held-out training
+ * pixels exceed (the mask threshold, cross-fitted by {@code NoveltyCalibration}).
  */
 public final class NoveltyStatistics {
 
-	private final int poolRadius, smoothRadius;
+	/** The search dimensions of models whose neighbour is the nearest by the full distance. */
+	public static final int FULL_SEARCH = 0;
+
+	private final int poolRadius, smoothRadius, searchDimensions;
 	private final boolean roughness;
 	private final float[] mean;
 	private final float[] whitening, neighbours;
@@ -24,18 +27,22 @@ public final class NoveltyStatistics {
 	 * @param whitening row-major D x D lower-triangular matrix W with W^T W = covariance^-1
 	 * @param neighbours row-major K x D whitened descriptors W (d - m) of K training pixels (K may
 	 *          be 0: the score is then the distance to the mean)
+	 * @param searchDimensions of the random projection the neighbour is the nearest in, or
+	 *          {@link #FULL_SEARCH} (models of format 3)
 	 */
 	public NoveltyStatistics(final int poolRadius, final int smoothRadius, final boolean roughness,
-		final float[] mean, final float[] whitening, final float[] neighbours, final double threshold,
-		final double falsePositiveRate)
+		final float[] mean, final float[] whitening, final float[] neighbours,
+		final int searchDimensions, final double threshold, final double falsePositiveRate)
 	{
 		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
 			"whitening must be D x D");
 		if (mean.length == 0 || neighbours.length % mean.length != 0) throw new IllegalArgumentException(
 			"neighbours must be K x D");
+		if (searchDimensions < 0) throw new IllegalArgumentException("search dimensions must be >= 0");
 		this.poolRadius = poolRadius;
 		this.smoothRadius = smoothRadius;
 		this.roughness = roughness;
+		this.searchDimensions = searchDimensions;
 		this.mean = mean.clone();
 		this.whitening = whitening.clone();
 		this.neighbours = neighbours.clone();
@@ -94,6 +101,11 @@ public final class NoveltyStatistics {
 
 	public int neighbourCount() {
 		return neighbours.length / mean.length;
+	}
+
+	/** Dimensions of the projection the neighbour is the nearest in, or {@link #FULL_SEARCH}. */
+	public int searchDimensions() {
+		return searchDimensions;
 	}
 
 	/** Score exceeded by {@link #falsePositiveRate()} of the held-out training pixels. */

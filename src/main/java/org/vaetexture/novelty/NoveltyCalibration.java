@@ -87,7 +87,7 @@ public final class NoveltyCalibration {
 			: new NoveltyStatistics[] { whole };
 		final double threshold = threshold(model, fits, images, falsePositiveRate, progress, cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
-			.neighbours(), threshold, falsePositiveRate));
+			.neighbours(), NeighbourSearch.DIMENSIONS, threshold, falsePositiveRate));
 	}
 
 	/**
@@ -98,8 +98,8 @@ public final class NoveltyCalibration {
 		final NeighbourSample sample, final double falsePositiveRate)
 	{
 		final float[][] g = gaussian(moments);
-		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]), Double.NaN,
-			falsePositiveRate);
+		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]),
+			NeighbourSearch.DIMENSIONS, Double.NaN, falsePositiveRate);
 	}
 
 	/** Which half a pixel row belongs to: bands of {@value #BAND} rows, alternately. */

@@ -24,8 +24,9 @@ import org.vaetexture.model.NoveltyStatistics;
  * the pixel's descriptor and on the most similar training pixel's: texture rougher or smoother than
  * normal, more or less uniform, or simply different, lies far from every training pixel, while a
  * normal texture that varies across the image (several kinds of normal) stays near one of them.
- * Models without neighbours (calibrated before model format 3) score 1/2 |z|^2, the distance to
- * the mean. {@link NoveltyTermsMap} gives the score's parts.
+ * The neighbour is found as {@link NeighbourSearch} says: the nearest in a projection, so often a
+ * near one rather than the nearest. Models without neighbours (calibrated before model format 3)
+ * score 1/2 |z|^2, the distance to the mean. {@link NoveltyTermsMap} gives the score's parts.
  */
 public final class NoveltyMap implements LatentMap {
 
@@ -33,21 +34,20 @@ public final class NoveltyMap implements LatentMap {
 	private static final int CHUNK = 1024;
 
 	private final NoveltyStatistics statistics;
-	private final INDArray mean, whitening, neighbours;
-	/** Row-major K x D whitened training descriptors, and their squared norms. */
-	private final float[] neighbourValues, neighbourNorms;
+	private final INDArray mean, whitening;
+	/** Row-major K x D whitened training descriptors. */
+	private final float[] neighbours;
+	/** Null for models without neighbours. */
+	private final NeighbourSearch search;
 
 	public NoveltyMap(final NoveltyStatistics statistics) {
 		this.statistics = statistics;
-		final int d = statistics.dimension(), k = statistics.neighbourCount();
+		final int d = statistics.dimension();
 		this.mean = Nd4j.create(statistics.mean(), new long[] { d, 1 }, 'c');
 		this.whitening = Nd4j.create(statistics.whitening(), new long[] { d, d }, 'c');
-		this.neighbourValues = statistics.neighbours();
-		this.neighbours = k == 0 ? null : Nd4j.create(neighbourValues, new long[] { k, d }, 'c');
-		this.neighbourNorms = new float[k];
-		for (int i = 0; i < k; i++)
-			for (int a = 0; a < d; a++)
-				neighbourNorms[i] += neighbourValues[i * d + a] * neighbourValues[i * d + a];
+		this.neighbours = statistics.neighbours();
+		this.search = statistics.neighbourCount() == 0 ? null : new NeighbourSearch(neighbours, d,
+			statistics.searchDimensions());
 	}
 
 	@Override
@@ -113,7 +113,7 @@ public final class NoveltyMap implements LatentMap {
 	/**
 	 * Unsmoothed score parts of each descriptor column of [D][n], in chunks of columns: part i is half
 	 * the squared norm of rows [bounds[i], bounds[i + 1]) of z - b, z the whitened column and b its
-	 * nearest neighbour (0 for models without neighbours).
+	 * neighbour ({@link NeighbourSearch}; 0 for models without neighbours).
 	 */
 	float[][] scores(final float[][] descriptors, final int[] bounds) {
 		final int d = descriptors.length, n = descriptors[0].length, parts = bounds.length - 1;
@@ -127,7 +127,7 @@ public final class NoveltyMap implements LatentMap {
 				final INDArray x = NativeArrays.of(flat.length == d * m ? flat : Arrays.copyOf(flat, d * m),
 					d, m).subiColumnVector(mean);
 				final INDArray z = whitening.mmul(x);
-				final int[] nearest = neighbours == null ? null : nearest(z, m);
+				final int[] nearest = search == null ? null : search.nearest(z, m);
 				// the parts in Java: ND4J's sum over the first axis of a row-major array walks it
 				// column by column, a tenth of the map's time
 				final FloatBuffer values = NativeArrays.values(z);
@@ -137,7 +137,7 @@ public final class NoveltyMap implements LatentMap {
 					for (int i = bounds[p]; i < bounds[p + 1]; i++) {
 						values.get(row);
 						if (nearest != null) for (int j = 0; j < m; j++)
-							row[j] -= neighbourValues[nearest[j] * d + i];
+							row[j] -= neighbours[nearest[j] * d + i];
 						for (int j = 0; j < m; j++)
 							sum[j] += row[j] * row[j];
 					}
@@ -147,28 +147,5 @@ public final class NoveltyMap implements LatentMap {
 			}
 		}
 		return scores;
-	}
-
-	/**
-	 * For each of the m whitened columns of z (D x m), the index of the nearest neighbour: the
-	 * smallest |b_k|^2 - 2 b_k . z (|z|^2 is the same for all k); the first on a tie.
-	 */
-	private int[] nearest(final INDArray z, final int m) {
-		final FloatBuffer dots = NativeArrays.values(neighbours.mmul(z));
-		final float[] best = new float[m], row = new float[m];
-		final int[] nearest = new int[m];
-		Arrays.fill(best, Float.POSITIVE_INFINITY);
-		for (int k = 0; k < neighbourNorms.length; k++) {
-			dots.get(row);
-			final float norm = neighbourNorms[k];
-			for (int j = 0; j < m; j++) {
-				final float v = norm - 2 * row[j];
-				if (v < best[j]) {
-					best[j] = v;
-					nearest[j] = k;
-				}
-			}
-		}
-		return nearest;
 	}
 }

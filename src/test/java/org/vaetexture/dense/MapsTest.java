@@ -231,11 +231,11 @@ class MapsTest {
 		for (int a = 0; a < legacy; a++)
 			System.arraycopy(w, a * d, block, a * legacy, legacy);
 		final NoveltyStatistics old = new NoveltyStatistics(full.poolRadius(), full.smoothRadius(),
-			false, Arrays.copyOf(full.mean(), legacy), block, new float[0], full.threshold(), full
+			false, Arrays.copyOf(full.mean(), legacy), block, new float[0], 0, full.threshold(), full
 				.falsePositiveRate());
 		// and, like format 2 models, without neighbours: the distance to the mean
 		final NoveltyStatistics gaussian = new NoveltyStatistics(full.poolRadius(), full.smoothRadius(),
-			true, full.mean(), w, new float[0], full.threshold(), full.falsePositiveRate());
+			true, full.mean(), w, new float[0], 0, full.threshold(), full.falsePositiveRate());
 		final TextureImage image = region(10, 10, 70, 60);
 		final Img<FloatType> terms = new MapRunner(model).run(image, new NoveltyTermsMap(gaussian));
 		final Img<FloatType> oldScore = new MapRunner(model).run(image, new NoveltyMap(old));

@@ -111,6 +111,6 @@ class ModelFileFuzzTest {
 		return new VaeModel(VaeNetwork.create(config, 3), new Normalization(new float[] { 10 },
 			new float[] { 2 }), new TrainingSummary(3, 8, 1e-3, 80, 0.5, false, List.of("a.tif")), List
 				.of(new EpochRecord(1, 1, 0.5, 1.1, 0.6, 0.2))).withNovelty(new NoveltyStatistics(1, 1, true,
-					mean, whitening, Arrays.copyOf(mean, 2 * d), 4.5, 0.01));
+					mean, whitening, Arrays.copyOf(mean, 2 * d), 1, 4.5, 0.01));
 	}
 }

@@ -90,16 +90,17 @@ class ModelFileTest {
 			for (int i = 0; i < neighbours.length; i++)
 				neighbours[i] = i % 7 - 3.5f;
 			ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, roughness, mean, whitening,
-				neighbours, 2.5, 0.01)), file);
+				neighbours, 2, 2.5, 0.01)), file);
 			final NoveltyStatistics loaded = ModelFile.load(file).novelty();
 			assertEquals(roughness, loaded.roughness());
 			assertArrayEquals(mean, loaded.mean());
 			assertArrayEquals(whitening, loaded.whitening());
 			assertArrayEquals(neighbours, loaded.neighbours());
 			assertEquals(5, loaded.smoothRadius());
+			assertEquals(2, loaded.searchDimensions());
 		}
 		final float[] odd = new float[7];
-		ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, true, odd, new float[49], new float[0], 2.5,
+		ModelFile.save(model.withNovelty(new NoveltyStatistics(3, 5, true, odd, new float[49], new float[0], 0, 2.5,
 			0.01)),
 			file);
 		assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
@@ -152,18 +153,46 @@ class ModelFileTest {
 
 	@Test
 	void formatTwoModelsLoadWithoutNeighboursAndCannotClaimAny() throws IOException {
+		for (final int k : new int[] { 0, 2 }) {
+			final Path file = rewrite(withNeighbours(k, 0), olderFormat(2));
+			if (k == 0) assertEquals(0, ModelFile.load(file).novelty().neighbourCount());
+			else assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
+		}
+	}
+
+	@Test
+	void formatThreeModelsSearchByTheFullDistanceAndCannotClaimAProjection() throws IOException {
+		final NoveltyStatistics loaded = ModelFile.load(rewrite(withNeighbours(5, 4), olderFormat(3)))
+			.novelty();
+		assertEquals(5, loaded.neighbourCount());
+		assertEquals(NoveltyStatistics.FULL_SEARCH, loaded.searchDimensions());
+		final Path claiming = rewrite(withNeighbours(5, 4), (name, bytes) -> name.equals(
+			ModelFile.METADATA) ? json(bytes).replaceFirst("\"formatVersion\": " +
+				ModelFile.FORMAT_VERSION, "\"formatVersion\": 3").getBytes(StandardCharsets.UTF_8) : bytes);
+		assertMessage("novelty search is inconsistent", () -> ModelFile.load(claiming));
+		final int d = NoveltyStatistics.descriptorDimension(model.config());
+		final Path wider = rewrite(withNeighbours(5, 4), (name, bytes) -> name.equals(
+			ModelFile.METADATA) ? json(bytes).replaceFirst("\"searchDimensions\": 4",
+				"\"searchDimensions\": " + (d + 1)).getBytes(StandardCharsets.UTF_8) : bytes);
+		assertMessage("novelty search is inconsistent", () -> ModelFile.load(wider));
+	}
+
+	/** The model with novelty statistics of k neighbours and the given search. */
+	private VaeModel withNeighbours(final int k, final int searchDimensions) {
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final float[] mean = new float[d], whitening = new float[d * d];
 		for (int i = 0; i < d; i++)
 			whitening[i * d + i] = 1;
-		for (final int k : new int[] { 0, 2 }) {
-			final Path file = rewrite(model.withNovelty(new NoveltyStatistics(3, 5, true, mean, whitening,
-				new float[k * d], 2.5, 0.01)), (name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes)
-					.replaceFirst("\"formatVersion\": 3", "\"formatVersion\": 2").getBytes(
-						StandardCharsets.UTF_8) : bytes);
-			if (k == 0) assertEquals(0, ModelFile.load(file).novelty().neighbourCount());
-			else assertMessage("novelty statistics are inconsistent", () -> ModelFile.load(file));
-		}
+		return model.withNovelty(new NoveltyStatistics(3, 5, true, mean, whitening, new float[k * d],
+			searchDimensions, 2.5, 0.01));
+	}
+
+	/** Rewrites the metadata as an older format's: its version, and no neighbour search. */
+	private static BiFunction<String, byte[], byte[]> olderFormat(final int version) {
+		return (name, bytes) -> name.equals(ModelFile.METADATA) ? json(bytes).replaceFirst(
+			"\"formatVersion\": " + ModelFile.FORMAT_VERSION, "\"formatVersion\": " + version)
+			.replaceFirst(",\\s*\"searchDimensions\": \\d+", "").getBytes(StandardCharsets.UTF_8)
+			: bytes;
 	}
 
 	@Test
