@@ -15,7 +15,7 @@ import org.vaetexture.dense.NativeArrays;
  * the projection distances keep their order only roughly, so the neighbour is often not the
  * nearest but a near one; the search costs a seventh of the multiply-adds of the full one (32
  * instead of 224 per neighbour), and the novelty score built on it separates normal from
- * anomalous pixels as well (README). The neighbour depends on the descriptor alone, the same
+ * anomalous pixels about as well (README). The neighbour depends on the descriptor alone, the same
  * however an image is cut into blocks.
  */
 final class NeighbourSearch {

@@ -18,14 +18,14 @@ import org.vaetexture.model.NoveltyStatistics;
 
 /**
  * The novelty heatmap, in nats. The pixel's {@link TextureDescriptor} d is whitened by the training
- * texture's Gaussian N(m, S), z = W (d - m) with W^T W = S^-1, and scored by its distance to the
- * nearest of K whitened training descriptors b_k: score = min_k 1/2 |z - b_k|^2, averaged over a
- * box around the pixel. That is the KL divergence between two Gaussians of covariance S centred on
- * the pixel's descriptor and on the most similar training pixel's: texture rougher or smoother than
- * normal, more or less uniform, or simply different, lies far from every training pixel, while a
- * normal texture that varies across the image (several kinds of normal) stays near one of them.
- * The neighbour is found as {@link NeighbourSearch} says: the nearest in a projection, so often a
- * near one rather than the nearest. Models without neighbours (calibrated before model format 3)
+ * texture's Gaussian N(m, S), z = W (d - m) with W^T W = S^-1, and scored by its distance to a
+ * near one b* of K whitened training descriptors b_k: score = 1/2 |z - b*|^2, averaged over a box
+ * around the pixel. That is the KL divergence between two Gaussians of covariance S centred on the
+ * pixel's descriptor and on a similar training pixel's: texture rougher or smoother than normal,
+ * more or less uniform, or simply different, lies far from every training pixel, while a normal
+ * texture that varies across the image (several kinds of normal) stays near one of them. b* is
+ * found as {@link NeighbourSearch} says: the nearest in a projection (models of format 3: the
+ * nearest, b* = argmin_k |z - b_k|). Models without neighbours (calibrated before model format 3)
  * score 1/2 |z|^2, the distance to the mean. {@link NoveltyTermsMap} gives the score's parts.
  */
 public final class NoveltyMap implements LatentMap {

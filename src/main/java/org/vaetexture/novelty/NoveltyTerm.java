@@ -3,7 +3,7 @@ package org.vaetexture.novelty;
 /**
  * The three parts of the novelty score, in the order of the {@link TextureDescriptor}'s groups.
  * Because the whitening matrix is the inverse of a lower-triangular Cholesky factor, the score (the
- * whitened distance to the nearest neighbour, or to the mean) splits exactly into a sum over the
+ * whitened distance to the pixel's neighbour, or to the mean) splits exactly into a sum over the
  * groups: the code's own Mahalanobis term, then the energies' given the code, then the roughness's
  * given both (the chain rule of a Gaussian's log-density).
  */
