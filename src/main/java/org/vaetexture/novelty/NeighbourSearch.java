@@ -15,8 +15,9 @@ import org.vaetexture.dense.NativeArrays;
  * the projection distances keep their order only roughly, so the neighbour is often not the
  * nearest but a near one; the search costs a seventh of the multiply-adds of the full one (32
  * instead of 224 per neighbour), and the novelty score built on it separates normal from
- * anomalous pixels about as well (README). The neighbour depends on the descriptor alone, the same
- * however an image is cut into blocks.
+ * anomalous pixels about as well (README). The neighbour depends on the descriptor alone, but
+ * unlike the full search's distance the score is not continuous in it: where two neighbours tie in
+ * the projection, a descriptor changed by float rounding (other blocks) may get the other one.
  */
 final class NeighbourSearch {
 

@@ -23,8 +23,9 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
- * covariance of the {@link TextureDescriptor} over all training pixels and a sample of 1,024 of
- * them, the neighbours (one pass of dense maps), then the mask threshold, cross-fitted: the
+ * covariance of the {@link TextureDescriptor} over all training pixels and 1,024 of them, the
+ * neighbours, chosen by {@link KCentreCoreset} among 16,384 drawn by {@link NeighbourSample} (one
+ * pass of dense maps), then the mask threshold, cross-fitted: the
  * training rows are cut into two halves (alternate bands of 32 rows), each half's pixels are
  * scored with the Gaussian and the neighbours of the other half, and the threshold is the score
  * that the given fraction of those held-out pixels exceed (two more passes). The pooling radius
@@ -39,6 +40,8 @@ public final class NoveltyCalibration {
 	private static final int BAND = 32;
 	/** Training pixels whose whitened descriptors the score measures its distance to. */
 	private static final int NEIGHBOURS = 1024;
+	/** Training pixels drawn (by a hash of their position) for the neighbours to be chosen among. */
+	private static final int CANDIDATES = 16 * NEIGHBOURS;
 
 	private NoveltyCalibration() {}
 
@@ -63,8 +66,8 @@ public final class NoveltyCalibration {
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
-		final NeighbourSample[] samples = { new NeighbourSample(NEIGHBOURS), new NeighbourSample(
-			NEIGHBOURS) };
+		final NeighbourSample[] samples = { new NeighbourSample(CANDIDATES), new NeighbourSample(
+			CANDIDATES) };
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
 			runner.forEachBlock(images.get(i), TextureDescriptor.margin(r, true), true, (codes, plane, x0,
@@ -75,31 +78,39 @@ public final class NoveltyCalibration {
 					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
 					samples[half].offer(desc, index, plane, x0, y0, w, h, y -> half(y) == which);
 				}
-			}, f -> progress.accept(0.4 * (index + f) / images.size()), cancelled);
+			}, f -> progress.accept(0.35 * (index + f) / images.size()), cancelled);
 		}
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
 		final NoveltyStatistics whole = statistics(r, s, split ? Moments.sum(halves[0], halves[1])
 			: halves[0].count > 0 ? halves[0] : halves[1], NeighbourSample.union(samples[0], samples[1]),
-			falsePositiveRate);
+			falsePositiveRate, cancelled);
+		progress.accept(split ? 0.37 : 0.4);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
-		final NoveltyStatistics[] fits = split ? new NoveltyStatistics[] { statistics(r, s, halves[0],
-			samples[0], falsePositiveRate), statistics(r, s, halves[1], samples[1], falsePositiveRate) }
-			: new NoveltyStatistics[] { whole };
+		NoveltyStatistics[] fits = { whole };
+		if (split) {
+			fits = new NoveltyStatistics[2];
+			for (int half = 0; half < 2; half++) {
+				fits[half] = statistics(r, s, halves[half], samples[half], falsePositiveRate, cancelled);
+				progress.accept(0.385 + 0.015 * half);
+			}
+		}
 		final double threshold = threshold(model, fits, images, falsePositiveRate, progress, cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
 			.neighbours(), NeighbourSearch.DIMENSIONS, threshold, falsePositiveRate));
 	}
 
 	/**
-	 * The statistics of one fit, without a threshold yet: the Gaussian of the moments and the sample
-	 * whitened by it.
+	 * The statistics of one fit, without a threshold yet: the Gaussian of the moments and the
+	 * neighbours, {@value #NEIGHBOURS} candidates of the sample whitened by it that cover them all.
 	 */
 	private static NoveltyStatistics statistics(final int r, final int s, final Moments moments,
-		final NeighbourSample sample, final double falsePositiveRate)
+		final NeighbourSample sample, final double falsePositiveRate, final BooleanSupplier cancelled)
 	{
 		final float[][] g = gaussian(moments);
-		return new NoveltyStatistics(r, s, true, g[0], g[1], sample.whitened(g[0], g[1]),
-			NeighbourSearch.DIMENSIONS, Double.NaN, falsePositiveRate);
+		final float[] neighbours = KCentreCoreset.choose(sample.whitened(g[0], g[1]), g[0].length,
+			NEIGHBOURS, cancelled);
+		return new NoveltyStatistics(r, s, true, g[0], g[1], neighbours, NeighbourSearch.DIMENSIONS,
+			Double.NaN, falsePositiveRate);
 	}
 
 	/** Which half a pixel row belongs to: bands of {@value #BAND} rows, alternately. */
