@@ -34,7 +34,7 @@ final class InfoSubcommand implements Callable<Integer> {
 		final PrintWriter out = spec.commandLine().getOut();
 		final VaeConfig c = m.config();
 		final TrainingSummary t = m.training();
-		out.printf("model          %s (format %d)%n", model.file, ModelFile.FORMAT_VERSION);
+		out.printf("model          %s (format %d)%n", model.file, ModelFile.formatVersion(model.file));
 		out.printf("tile size      %d%n", c.tileSize());
 		out.printf("channels       %d%n", c.channels());
 		out.printf("latent dim     %d%n", c.latentDim());

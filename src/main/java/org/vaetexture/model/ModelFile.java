@@ -87,18 +87,8 @@ public final class ModelFile {
 	 *           newer format, or inconsistent
 	 */
 	public static VaeModel load(final Path file) {
-		final String what = "model file '" + file + "'";
-		if (!Files.exists(file)) throw new VaeTextureException(what + " does not exist");
-		if (!Files.isRegularFile(file)) throw new VaeTextureException(what +
-			" is a folder, not a file; give the .zip that 'train' wrote");
-		if (!Files.isReadable(file)) throw new VaeTextureException(what +
-			" cannot be read; check its permissions");
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			requireUniqueEntries(zip, what);
-			final ZipEntry metaEntry = zip.getEntry(METADATA);
-			if (metaEntry == null) throw new VaeTextureException(what + " has no " + METADATA +
-				": it is not a VAE Texture model; pass a model written by 'train'");
-			final ModelMetadata meta = parse(what, read(zip, metaEntry, MAX_METADATA_BYTES, what));
+		return readZip(file, (zip, what) -> {
+			final ModelMetadata meta = metadata(zip, what);
 			final VaeConfig config = checkHeader(what, meta);
 			final Normalization normalization = normalization(what, meta, config);
 			final Map<String, float[]> weights = new LinkedHashMap<>();
@@ -113,6 +103,40 @@ public final class ModelFile {
 			return new VaeModel(VaeNetwork.withWeights(config, weights), normalization,
 				training(meta), history(meta), novelty(zip, meta, config, what), latent(meta, config,
 					what));
+		});
+	}
+
+	/**
+	 * The format version a model file was written in (older files keep theirs when read; saving
+	 * writes {@link #FORMAT_VERSION}).
+	 *
+	 * @throws VaeTextureException as {@link #load} does for the file's header
+	 */
+	public static int formatVersion(final Path file) {
+		return readZip(file, (zip, what) -> {
+			final ModelMetadata meta = metadata(zip, what);
+			checkHeader(what, meta);
+			return meta.formatVersion;
+		});
+	}
+
+	/** What is read from an open model file; {@code what} names the file in messages. */
+	private interface ZipReader<T> {
+
+		T read(ZipFile zip, String what) throws IOException;
+	}
+
+	/** Opens a model file, checks its entries and reads from it, with clear errors. */
+	private static <T> T readZip(final Path file, final ZipReader<T> reader) {
+		final String what = "model file '" + file + "'";
+		if (!Files.exists(file)) throw new VaeTextureException(what + " does not exist");
+		if (!Files.isRegularFile(file)) throw new VaeTextureException(what +
+			" is a folder, not a file; give the .zip that 'train' wrote");
+		if (!Files.isReadable(file)) throw new VaeTextureException(what +
+			" cannot be read; check its permissions");
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			requireUniqueEntries(zip, what);
+			return reader.read(zip, what);
 		}
 		catch (final ZipException e) {
 			throw new VaeTextureException(what + " is not a VAE Texture model or is truncated (" +
@@ -122,6 +146,13 @@ public final class ModelFile {
 			throw new VaeTextureException(what + " is damaged (" + describe(e) +
 				"); pass a .zip written by 'train'", e);
 		}
+	}
+
+	private static ModelMetadata metadata(final ZipFile zip, final String what) throws IOException {
+		final ZipEntry metaEntry = zip.getEntry(METADATA);
+		if (metaEntry == null) throw new VaeTextureException(what + " has no " + METADATA +
+			": it is not a VAE Texture model; pass a model written by 'train'");
+		return parse(what, read(zip, metaEntry, MAX_METADATA_BYTES, what));
 	}
 
 	/**

@@ -58,6 +58,7 @@ class MainTest {
 		assertTrue(err.contains("epoch 1/1"), err);
 		assertTrue(Files.isRegularFile(dir.resolve("m.zip")));
 		assertEquals(0, run("info", "--model", dir.resolve("m.zip").toString()), err);
+		assertTrue(out.contains("(format " + ModelFile.FORMAT_VERSION + ")"), out);
 		assertTrue(out.contains("tile size      16"), out);
 		assertTrue(out.contains("brick.tif"), out);
 	}

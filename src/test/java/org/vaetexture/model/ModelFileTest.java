@@ -162,8 +162,9 @@ class ModelFileTest {
 
 	@Test
 	void formatThreeModelsSearchByTheFullDistanceAndCannotClaimAProjection() throws IOException {
-		final NoveltyStatistics loaded = ModelFile.load(rewrite(withNeighbours(5, 4), olderFormat(3)))
-			.novelty();
+		final Path older = rewrite(withNeighbours(5, 4), olderFormat(3));
+		final NoveltyStatistics loaded = ModelFile.load(older).novelty();
+		assertEquals(3, ModelFile.formatVersion(older));
 		assertEquals(5, loaded.neighbourCount());
 		assertEquals(NoveltyStatistics.FULL_SEARCH, loaded.searchDimensions());
 		final Path claiming = rewrite(withNeighbours(5, 4), (name, bytes) -> name.equals(
