@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 /**
  * A fixed-size sample of training pixels' descriptors: the pixels whose position (image, plane,
  * x, y) hashes lowest, so the sample is the same whatever order and size of blocks the pixels come
- * in. The novelty score's neighbours are drawn this way.
+ * in. The candidates that the novelty score's neighbours are chosen among are drawn this way.
  */
 final class NeighbourSample {
 

@@ -25,11 +25,11 @@ import org.vaetexture.model.VaeModel;
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
  * covariance of the {@link TextureDescriptor} over all training pixels and 1,024 of them, the
  * neighbours, chosen by {@link KCentreCoreset} among 16,384 drawn by {@link NeighbourSample} (one
- * pass of dense maps), then the mask threshold, cross-fitted: the
- * training rows are cut into two halves (alternate bands of 32 rows), each half's pixels are
- * scored with the Gaussian and the neighbours of the other half, and the threshold is the score
- * that the given fraction of those held-out pixels exceed (two more passes). The pooling radius
- * is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3 (11).
+ * pass of dense maps), then the mask threshold, cross-fitted: the training rows are cut into two
+ * halves (alternate bands of 32 rows), each half's pixels are scored with the Gaussian and the
+ * neighbours of the other half, and the threshold is the score that the given fraction of those
+ * held-out pixels exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles),
+ * the smoothing radius about T/3 (11).
  */
 public final class NoveltyCalibration {
 
