@@ -51,6 +51,10 @@ final class InfoSubcommand implements Callable<Integer> {
 			n.dimension(), n.neighbourCount(), n.searchDimensions() == NoveltyStatistics.FULL_SEARCH
 				? "full search" : "searched in " + n.searchDimensions() + " dimensions", n.poolRadius(), n
 					.smoothRadius(), n.threshold(), 100 * n.falsePositiveRate());
+		if (n != null && n.shape() != null) out.printf(
+			"               grey-level shape: skewness over %d x %d pixels, weight %.3f%n", 2 * n.shape()
+				.radius() + 1, 2 * n.shape().radius() + 1, n.shape().weight());
+		else if (n != null) out.printf("               no grey-level shape term (calibrated before format 5)%n");
 		else out.printf("novelty        not calibrated%n");
 		out.printf("%-6s %12s %10s %12s %10s%n", "epoch", "train recon", "train KL", "valid recon",
 			"valid KL");

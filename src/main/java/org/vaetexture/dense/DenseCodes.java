@@ -2,18 +2,22 @@ package org.vaetexture.dense;
 
 /**
  * What the dense encoder gives for a rectangle of pixels, row-major per channel: the posterior mean
- * and log-variance of every pixel's window, and optionally the encoder's two hidden layers (after
- * ReLU) at the window's centre.
+ * and log-variance of every pixel's window, optionally the encoder's two hidden layers (after ReLU)
+ * at the window's centre, and the normalized input it read, over the rectangle and a margin around
+ * it.
  */
 public final class DenseCodes {
 
 	private final int width, height, latentDim;
 	private final float[][] posteriors;
-	private final float[][] hidden;
+	private final float[][] hidden, input;
+	private final int inputMargin;
 
 	DenseCodes(final int width, final int height, final int latentDim, final float[][] posteriors,
-		final float[][] hidden)
+		final float[][] hidden, final float[][] input, final int inputMargin)
 	{
+		this.input = input;
+		this.inputMargin = inputMargin;
 		this.width = width;
 		this.height = height;
 		this.latentDim = latentDim;
@@ -46,5 +50,23 @@ public final class DenseCodes {
 	/** Hidden channels: first layer's filters1, then the second layer's filters2; null if not asked for. */
 	public float[][] hidden() {
 		return hidden;
+	}
+
+	/**
+	 * The normalized input of channel c, (width + 2m) x (height + 2m) pixels with m the
+	 * {@link #inputMargin}: pixel (x, y) of the rectangle is at (x + m, y + m).
+	 */
+	public float[] input(final int c) {
+		return input[c];
+	}
+
+	/** Channels of {@link #input}. */
+	public int inputChannels() {
+		return input.length;
+	}
+
+	/** Pixels of input around the rectangle in {@link #input}. */
+	public int inputMargin() {
+		return inputMargin;
 	}
 }

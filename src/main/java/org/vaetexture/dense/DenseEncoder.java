@@ -149,9 +149,12 @@ public final class DenseEncoder {
 		final float[][] posteriors = new float[k][w * h];
 		final float[][] hidden = withHidden ? new float[config.filters1() + config.filters2()][w * h]
 			: null;
+		final int inW = inputSize(nbW), inH = inputSize(nbH);
+		final float[] pixels = normalizedInput(plane, x0, y0, inW, inH);
+		final float[][] input = inputAround(pixels, inW, w, h);
 		try (MemoryWorkspace first = NativeArrays.workspace("dense-encoder-first-layer")) {
-			final INDArray p1 = firstLayerPhases(input(plane, x0, y0, inputSize(nbW), inputSize(nbH)), m,
-				n);
+			final INDArray p1 = firstLayerPhases(NativeArrays.of(pixels, 1, inH, inW, config.channels()),
+				m, n);
 			if (withHidden) gatherFirstLayer(p1, m, n, w, h, hidden);
 			for (int r2 = 0; r2 < 4; r2++)
 				try (MemoryWorkspace rest = NativeArrays.workspace("dense-encoder-rest")) {
@@ -172,11 +175,11 @@ public final class DenseEncoder {
 					}
 				}
 		}
-		return new DenseCodes(w, h, latent, posteriors, hidden);
+		return new DenseCodes(w, h, latent, posteriors, hidden, input, config.inputReach());
 	}
 
-	/** The normalized input patch from (x0 - T/2, y0 - T/2), [1, inH, inW, C]. */
-	private INDArray input(final RandomAccessible<? extends RealType<?>> plane, final long x0,
+	/** The normalized input patch from (x0 - T/2, y0 - T/2), inH x inW x C, channels last. */
+	private float[] normalizedInput(final RandomAccessible<? extends RealType<?>> plane, final long x0,
 		final long y0, final int inW, final int inH)
 	{
 		final int c = config.channels(), half = config.tileSize() / 2;
@@ -189,7 +192,25 @@ public final class DenseEncoder {
 			final int ch = i / planeSize, yx = i % planeSize;
 			pixels[yx * c + ch] = normalization.apply(cursor.next().getRealFloat(), ch);
 		}
-		return NativeArrays.of(pixels, 1, inH, inW, c);
+		return pixels;
+	}
+
+	/**
+	 * The input of the w x h rectangle and {@link VaeConfig#inputReach} pixels around it, one plane per
+	 * channel, cut from the patch {@link #normalizedInput} read (which holds it: the patch reaches the
+	 * last window's receptive field).
+	 */
+	private float[][] inputAround(final float[] pixels, final int inW, final int w, final int h) {
+		final int c = config.channels(), e = config.inputReach(), from = config.tileSize() / 2 - e;
+		final int ow = w + 2 * e, oh = h + 2 * e;
+		final float[][] planes = new float[c][ow * oh];
+		for (int y = 0; y < oh; y++)
+			for (int x = 0; x < ow; x++) {
+				final int at = ((y + from) * inW + x + from) * c;
+				for (int ch = 0; ch < c; ch++)
+					planes[ch][y * ow + x] = pixels[at + ch];
+			}
+		return planes;
 	}
 
 	/** P1: the first layer (ReLU) at the 4 phases, [4, m, n, F1], batch r1y * 2 + r1x. */

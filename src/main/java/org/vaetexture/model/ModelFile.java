@@ -45,9 +45,11 @@ public final class ModelFile {
 	 * the hidden layers' roughness (format 1 files, without it, are read and map as before). Format
 	 * 3: the novelty statistics have neighbours (format 2 files, without them, score by the
 	 * distance to the mean, as before). Format 4: the neighbour is the nearest in a projection of
-	 * the dimensions the file gives (format 3 files search by the full distance, as before).
+	 * the dimensions the file gives (format 3 files search by the full distance, as before). Format
+	 * 5: the novelty statistics may have the grey-level shape term (older files score without it,
+	 * as before).
 	 */
-	public static final int FORMAT_VERSION = 4;
+	public static final int FORMAT_VERSION = 5;
 	static final String METADATA = "vae-texture.json";
 	private static final String NOVELTY_MEAN = "novelty/mean.f32",
 			NOVELTY_WHITENING = "novelty/whitening.f32", NOVELTY_NEIGHBOURS = "novelty/neighbours.f32";
@@ -247,7 +249,31 @@ public final class ModelFile {
 			.descriptorDimension(config), readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.neighbours == 0 ? new float[0]
 				: readFloats(zip, NOVELTY_NEIGHBOURS, (long) n.neighbours * d, what), search,
-			n.threshold, n.falsePositiveRate);
+			n.threshold, n.falsePositiveRate).withShape(shape(n, meta.formatVersion, config, what));
+	}
+
+	/**
+	 * The shape term, or null if the file has none; its box must lie within the input the dense
+	 * codes of a novelty map hold (the pooling radius plus the encoder's reach).
+	 */
+	private static ShapeStatistics shape(final ModelMetadata.Novelty n, final int formatVersion,
+		final VaeConfig config, final String what)
+	{
+		final ModelMetadata.Shape s = n.shape;
+		if (s == null) return null;
+		final int c = config.channels();
+		if (formatVersion < 5 || s.radius < 1 || s.radius > n.poolRadius + config.inputReach() ||
+			!(s.weight >= 0) || Double.isInfinite(s.weight) || s.mean == null || s.mean.length != c ||
+			s.whitening == null || s.whitening.length != c * c || !finite(s.mean) || !finite(s.whitening))
+			throw new VaeTextureException(what + " is corrupt: its grey-level shape statistics are" +
+				" inconsistent" + RESTORE);
+		return new ShapeStatistics(s.radius, s.mean, s.whitening, s.weight);
+	}
+
+	private static boolean finite(final float[] values) {
+		for (final float v : values)
+			if (!Float.isFinite(v)) return false;
+		return true;
 	}
 
 	private static LatentStatistics latent(final ModelMetadata meta, final VaeConfig config,
@@ -367,6 +393,13 @@ public final class ModelFile {
 			m.novelty.searchDimensions = n.searchDimensions();
 			m.novelty.threshold = n.threshold();
 			m.novelty.falsePositiveRate = n.falsePositiveRate();
+			if (n.shape() != null) {
+				m.novelty.shape = new ModelMetadata.Shape();
+				m.novelty.shape.radius = n.shape().radius();
+				m.novelty.shape.weight = n.shape().weight();
+				m.novelty.shape.mean = n.shape().mean();
+				m.novelty.shape.whitening = n.shape().whitening();
+			}
 		}
 		if (model.latent() != null) {
 			m.latent = new ModelMetadata.Latent();

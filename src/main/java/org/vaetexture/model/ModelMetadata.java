@@ -53,6 +53,16 @@ final class ModelMetadata {
 		 */
 		Integer searchDimensions;
 		double threshold, falsePositiveRate;
+		/** The grey-level shape term (format 5); absent in older files, which have none. */
+		Shape shape;
+	}
+
+	static final class Shape {
+
+		int radius;
+		double weight;
+		/** Per channel, and row-major C x C. */
+		float[] mean, whitening;
 	}
 
 	static final class Latent {

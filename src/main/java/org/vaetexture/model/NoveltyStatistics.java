@@ -6,8 +6,9 @@ package org.vaetexture.model;
  * factor of its covariance), a sample of training pixels' whitened descriptors (the neighbours the
  * score measures its distance to; none in models calibrated before model format 3, which score by
  * the distance to the mean) and how a pixel's neighbour among them is found, the pooling and
- * smoothing radii it was computed with, and the score that the given fraction of held-out training
- * pixels exceed (the mask threshold, cross-fitted by {@code NoveltyCalibration}).
+ * smoothing radii it was computed with, the grey-level shape term ({@link ShapeStatistics}; none
+ * before model format 5), and the score that the given fraction of held-out training pixels exceed
+ * (the mask threshold, cross-fitted by {@code NoveltyCalibration}).
  */
 public final class NoveltyStatistics {
 
@@ -19,6 +20,7 @@ public final class NoveltyStatistics {
 	private final float[] mean;
 	private final float[] whitening, neighbours;
 	private final double threshold, falsePositiveRate;
+	private final ShapeStatistics shape;
 
 	/**
 	 * @param roughness whether the descriptor has the hidden layers' roughness (models calibrated by
@@ -48,6 +50,30 @@ public final class NoveltyStatistics {
 		this.neighbours = neighbours.clone();
 		this.threshold = threshold;
 		this.falsePositiveRate = falsePositiveRate;
+		this.shape = null;
+	}
+
+	private NoveltyStatistics(final NoveltyStatistics n, final ShapeStatistics shape) {
+		this.poolRadius = n.poolRadius;
+		this.smoothRadius = n.smoothRadius;
+		this.roughness = n.roughness;
+		this.searchDimensions = n.searchDimensions;
+		this.mean = n.mean;
+		this.whitening = n.whitening;
+		this.neighbours = n.neighbours;
+		this.threshold = n.threshold;
+		this.falsePositiveRate = n.falsePositiveRate;
+		this.shape = shape;
+	}
+
+	/** These statistics with a grey-level shape term (null: none). */
+	public NoveltyStatistics withShape(final ShapeStatistics newShape) {
+		return new NoveltyStatistics(this, newShape);
+	}
+
+	/** The grey-level shape term, or null (models calibrated before model format 5). */
+	public ShapeStatistics shape() {
+		return shape;
 	}
 
 	/** Radius of the box over which the descriptor averages the encoder's outputs. */

@@ -108,6 +108,14 @@ public final class VaeConfig {
 		return 7 + 4 * (size2() - 1);
 	}
 
+	/**
+	 * How far right of (and below) a window's centre pixel T/2 the encoder reads: the receptive
+	 * field less the window's left half and the centre (14 for T = 32).
+	 */
+	public int inputReach() {
+		return receptiveField() - 1 - tileSize / 2;
+	}
+
 	@Override
 	public String toString() {
 		return "tile " + tileSize + ", channels " + channels + ", latent " + latentDim + ", filters " +

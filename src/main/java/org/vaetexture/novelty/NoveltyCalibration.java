@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
-import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -19,17 +19,21 @@ import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.NoveltyStatistics;
+import org.vaetexture.model.ShapeStatistics;
 import org.vaetexture.model.VaeModel;
 
 /**
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
  * covariance of the {@link TextureDescriptor} over all training pixels and 1,024 of them, the
- * neighbours, chosen by {@link KCentreCoreset} among 16,384 drawn by {@link NeighbourSample} (one
- * pass of dense maps), then the mask threshold, cross-fitted: the training rows are cut into two
- * halves (alternate bands of 32 rows), each half's pixels are scored with the Gaussian and the
- * neighbours of the other half, and the threshold is the score that the given fraction of those
- * held-out pixels exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles),
- * the smoothing radius about T/3 (11).
+ * neighbours, chosen by {@link KCentreCoreset} among 16,384 drawn by {@link NeighbourSample}, and
+ * the Gaussian of the grey-level {@link ShapeTerm}'s local skewness (one pass of dense maps); then,
+ * cross-fitted, the shape term's weight and the mask threshold: the training rows are cut into two
+ * halves (alternate bands of 32 rows), each half's pixels are scored with the Gaussians and the
+ * neighbours of the other half, the weight puts the shape's score at a quarter of the descriptor
+ * score's spread over those held-out pixels, and the threshold is the weighted score that the given
+ * fraction of them exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles),
+ * the smoothing radius about T/3 (11), the skewness's box radius the pooling radius plus the
+ * encoder's reach (21).
  */
 public final class NoveltyCalibration {
 
@@ -42,6 +46,12 @@ public final class NoveltyCalibration {
 	private static final int NEIGHBOURS = 1024;
 	/** Training pixels drawn (by a hash of their position) for the neighbours to be chosen among. */
 	private static final int CANDIDATES = 16 * NEIGHBOURS;
+	/**
+	 * The grey-level shape score's spread (standard deviation) over held-out training pixels,
+	 * relative to the descriptor score's: on normal texture the shape term varies a quarter as much
+	 * (0.25 and 0.5 scored alike on the development cases, 0.5 lower on tissue at twice the scale).
+	 */
+	private static final double SHAPE_SPREAD = 0.25;
 
 	private NoveltyCalibration() {}
 
@@ -63,19 +73,24 @@ public final class NoveltyCalibration {
 		final double falsePositiveRate, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
 		final int r = radius(model.config().tileSize()), s = smoothRadius(model.config().tileSize());
+		final int shapeRadius = ShapeTerm.radius(r, model.config().inputReach());
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
+		final Moments[] shapeHalves = { new Moments(model.config().channels()), new Moments(model
+			.config().channels()) };
 		final NeighbourSample[] samples = { new NeighbourSample(CANDIDATES), new NeighbourSample(
 			CANDIDATES) };
 		for (int i = 0; i < images.size(); i++) {
 			final int index = i;
-			runner.forEachBlock(images.get(i), TextureDescriptor.margin(r, true), true, (codes, plane, x0,
-				y0, w, h) -> {
+			final int margin = TextureDescriptor.margin(r, true);
+			runner.forEachBlock(images.get(i), margin, true, (codes, plane, x0, y0, w, h) -> {
 				final float[][] desc = TextureDescriptor.compute(codes, w, h, r, true);
+				final float[][] shape = ShapeTerm.features(codes, margin, w, h, shapeRadius);
 				for (int half = 0; half < 2; half++) {
 					final int which = half;
 					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
+					shapeHalves[half].add(rowsOfHalf(shape, w, y0, h, half));
 					samples[half].offer(desc, index, plane, x0, y0, w, h, y -> half(y) == which);
 				}
 			}, f -> progress.accept(0.35 * (index + f) / images.size()), cancelled);
@@ -83,20 +98,24 @@ public final class NoveltyCalibration {
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
 		final NoveltyStatistics whole = statistics(r, s, split ? Moments.sum(halves[0], halves[1])
 			: halves[0].count > 0 ? halves[0] : halves[1], NeighbourSample.union(samples[0], samples[1]),
-			falsePositiveRate, cancelled);
+			falsePositiveRate, cancelled).withShape(shape(shapeRadius, split ? Moments.sum(shapeHalves[0],
+				shapeHalves[1]) : shapeHalves[0].count > 0 ? shapeHalves[0] : shapeHalves[1]));
 		progress.accept(split ? 0.37 : 0.4);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
 		NoveltyStatistics[] fits = { whole };
 		if (split) {
 			fits = new NoveltyStatistics[2];
 			for (int half = 0; half < 2; half++) {
-				fits[half] = statistics(r, s, halves[half], samples[half], falsePositiveRate, cancelled);
+				fits[half] = statistics(r, s, halves[half], samples[half], falsePositiveRate, cancelled)
+					.withShape(shape(shapeRadius, shapeHalves[half]));
 				progress.accept(0.385 + 0.015 * half);
 			}
 		}
-		final double threshold = threshold(model, fits, images, falsePositiveRate, progress, cancelled);
+		final double[] weightAndThreshold = weightAndThreshold(model, fits, images, falsePositiveRate,
+			progress, cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
-			.neighbours(), NeighbourSearch.DIMENSIONS, threshold, falsePositiveRate));
+			.neighbours(), NeighbourSearch.DIMENSIONS, weightAndThreshold[1], falsePositiveRate).withShape(
+				whole.shape().withWeight(weightAndThreshold[0])));
 	}
 
 	/**
@@ -111,6 +130,12 @@ public final class NoveltyCalibration {
 			NEIGHBOURS, cancelled);
 		return new NoveltyStatistics(r, s, true, g[0], g[1], neighbours, NeighbourSearch.DIMENSIONS,
 			Double.NaN, falsePositiveRate);
+	}
+
+	/** The shape term of one fit, the Gaussian of the skewness moments, of weight 1 until weighed. */
+	private static ShapeStatistics shape(final int radius, final Moments moments) {
+		final float[][] g = gaussian(moments);
+		return new ShapeStatistics(radius, g[0], g[1], 1);
 	}
 
 	/** Which half a pixel row belongs to: bands of {@value #BAND} rows, alternately. */
@@ -235,12 +260,16 @@ public final class NoveltyCalibration {
 	}
 
 	/**
-	 * The score that the false-positive rate of held-out training pixels exceed: with two fits, each
-	 * half's pixels scored by the statistics of the other half (a threshold from the pixels the
+	 * The shape term's weight and the mask threshold, from held-out training pixels: with two fits,
+	 * each half's pixels scored by the statistics of the other half (a threshold from the pixels the
 	 * statistics came from would be too low for new images of the same texture); with one, all
-	 * pixels by it.
+	 * pixels by it. The weight gives the shape's score {@value #SHAPE_SPREAD} times the spread
+	 * (standard deviation) of the descriptor's score over those pixels; the threshold is the
+	 * weighted sum that the false-positive rate of them exceed.
+	 *
+	 * @return {weight, threshold}
 	 */
-	private static double threshold(final VaeModel model, final NoveltyStatistics[] fits,
+	private static double[] weightAndThreshold(final VaeModel model, final NoveltyStatistics[] fits,
 		final List<TextureImage> images, final double falsePositiveRate, final DoubleConsumer progress,
 		final BooleanSupplier cancelled)
 	{
@@ -248,29 +277,58 @@ public final class NoveltyCalibration {
 		for (final TextureImage image : images)
 			pixels += (long) image.width() * image.height() * image.planes();
 		final long stride = Math.max(1, pixels / MAX_THRESHOLD_SAMPLES);
-		final float[] samples = new float[(int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images
-			.size())];
+		final int capacity = (int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images.size());
+		final float[] descriptor = new float[capacity], shape = new float[capacity];
 		int n = 0;
 		final MapRunner runner = new MapRunner(model);
 		final double part = 0.6 / fits.length;
+		final int shapeChannel = NoveltyTerm.SHAPE.ordinal();
 		for (int fit = 0; fit < fits.length; fit++) {
-			final NoveltyMap map = new NoveltyMap(fits[fit]);
+			final NoveltyTermsMap map = new NoveltyTermsMap(fits[fit]);
 			for (int i = 0; i < images.size(); i++) {
 				final double done = 0.4 + part * (fit + (double) i / images.size());
-				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +
+				final Img<FloatType> terms = runner.run(images.get(i), map, f -> progress.accept(done +
 					part * f / images.size()), cancelled);
-				final Cursor<FloatType> c = scores.localizingCursor();
+				final RandomAccess<FloatType> at = terms.randomAccess();
+				final int planes = images.get(i).planes(), w = images.get(i).width();
+				final int h = images.get(i).height();
 				long k = 0;
-				while (c.hasNext()) {
-					final float v = c.next().get();
-					if ((fits.length == 1 || half(c.getLongPosition(1)) != fit) && k++ % stride == 0 &&
-						n < samples.length)
-						samples[n++] = v;
-				}
+				for (int p = 0; p < planes; p++)
+					for (int y = 0; y < h; y++)
+						for (int x = 0; x < w; x++) {
+							if (fits.length > 1 && half(y) == fit || k++ % stride != 0 || n >= capacity) continue;
+							at.setPosition(x, 0);
+							at.setPosition(y, 1);
+							if (planes > 1) at.setPosition(p, 3);
+							float sum = 0;
+							for (int c = 0; c < shapeChannel; c++) {
+								at.setPosition(c, 2);
+								sum += at.get().get();
+							}
+							descriptor[n] = sum;
+							at.setPosition(shapeChannel, 2);
+							shape[n++] = at.get().get();
+						}
 			}
 		}
-		Arrays.sort(samples, 0, n);
-		return samples[(int) Math.min(n - 1, Math.floor((1 - falsePositiveRate) * n))];
+		final double spread = standardDeviation(shape, n);
+		final double weight = spread > 0 ? SHAPE_SPREAD * standardDeviation(descriptor, n) / spread : 0;
+		final float[] scores = new float[n];
+		for (int j = 0; j < n; j++)
+			scores[j] = (float) (descriptor[j] + weight * shape[j]);
+		Arrays.sort(scores);
+		return new double[] { weight, scores[(int) Math.min(n - 1, Math.floor((1 - falsePositiveRate) *
+			n))] };
+	}
+
+	private static double standardDeviation(final float[] v, final int n) {
+		double sum = 0, squares = 0;
+		for (int i = 0; i < n; i++)
+			sum += v[i];
+		final double mean = sum / n;
+		for (int i = 0; i < n; i++)
+			squares += (v[i] - mean) * (v[i] - mean);
+		return Math.sqrt(squares / n);
 	}
 
 	private static float[] toFloat(final double[] v) {

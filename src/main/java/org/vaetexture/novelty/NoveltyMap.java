@@ -15,6 +15,7 @@ import org.vaetexture.dense.LatentMap;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.math.BoxFilter;
 import org.vaetexture.model.NoveltyStatistics;
+import org.vaetexture.model.ShapeStatistics;
 
 /**
  * The novelty heatmap, in nats. The pixel's {@link TextureDescriptor} d is whitened by the training
@@ -26,7 +27,8 @@ import org.vaetexture.model.NoveltyStatistics;
  * texture that varies across the image (several kinds of normal) stays near one of them. b* is
  * found as {@link NeighbourSearch} says: the nearest in a projection (models of format 3: the
  * nearest, b* = argmin_k |z - b_k|). Models without neighbours (calibrated before model format 3)
- * score 1/2 |z|^2, the distance to the mean. {@link NoveltyTermsMap} gives the score's parts.
+ * score 1/2 |z|^2, the distance to the mean. Models calibrated since model format 5 add the
+ * grey-level {@link ShapeTerm}. {@link NoveltyTermsMap} gives the score's parts.
  */
 public final class NoveltyMap implements LatentMap {
 
@@ -73,22 +75,40 @@ public final class NoveltyMap implements LatentMap {
 
 	@Override
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
-		out[0] = smoothedTerms(codes, w, h, new int[] { 0, statistics.dimension() })[0];
+		final float[][] parts = unsmoothedParts(codes, w, h, new int[] { 0, statistics.dimension() });
+		final float[] score = parts[0];
+		if (parts.length > 1) for (int i = 0; i < score.length; i++)
+			score[i] += parts[1][i];
+		out[0] = BoxFilter.mean(score, w, h, statistics.smoothRadius());
 	}
 
 	/**
-	 * The score's parts over groups of descriptor rows, each smoothed as the score is: for
-	 * boundaries {b0 = 0, b1, ..., bk = D}, part i sums the squared whitened rows [b_i, b_i+1).
+	 * The score's parts, each smoothed as the score is: over groups of descriptor rows, for
+	 * boundaries {b0 = 0, b1, ..., bk = D} part i sums the squared whitened rows [b_i, b_i+1); then,
+	 * for models with one, the grey-level {@link ShapeTerm}.
 	 *
-	 * @return [k][w h]
+	 * @return [k or k + 1][w h]
 	 */
 	float[][] smoothedTerms(final DenseCodes codes, final int w, final int h, final int[] bounds) {
-		final int s = statistics.smoothRadius();
-		final float[][] terms = scores(TextureDescriptor.compute(codes, w + 2 * s, h + 2 * s, statistics
-			.poolRadius(), statistics.roughness()), bounds);
+		final float[][] terms = unsmoothedParts(codes, w, h, bounds);
 		for (int i = 0; i < terms.length; i++)
-			terms[i] = BoxFilter.mean(terms[i], w, h, s);
+			terms[i] = BoxFilter.mean(terms[i], w, h, statistics.smoothRadius());
 		return terms;
+	}
+
+	/** The parts of {@link #smoothedTerms} at the (w + 2s) x (h + 2s) pixels the smoothing reads. */
+	private float[][] unsmoothedParts(final DenseCodes codes, final int w, final int h,
+		final int[] bounds)
+	{
+		final int s = statistics.smoothRadius(), ws = w + 2 * s, hs = h + 2 * s;
+		final float[][] descriptor = scores(TextureDescriptor.compute(codes, ws, hs, statistics
+			.poolRadius(), statistics.roughness()), bounds);
+		final ShapeStatistics shape = statistics.shape();
+		if (shape == null) return descriptor;
+		final float[][] parts = Arrays.copyOf(descriptor, descriptor.length + 1);
+		parts[descriptor.length] = ShapeTerm.score(ShapeTerm.features(codes, (codes.width() - ws) / 2,
+			ws, hs, shape.radius()), shape);
+		return parts;
 	}
 
 	/** The model's statistics this map scores with. */

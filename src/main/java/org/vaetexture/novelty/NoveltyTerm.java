@@ -1,11 +1,13 @@
 package org.vaetexture.novelty;
 
 /**
- * The three parts of the novelty score, in the order of the {@link TextureDescriptor}'s groups.
- * Because the whitening matrix is the inverse of a lower-triangular Cholesky factor, the score (the
- * whitened distance to the pixel's neighbour, or to the mean) splits exactly into a sum over the
- * groups: the code's own Mahalanobis term, then the energies' given the code, then the roughness's
- * given both (the chain rule of a Gaussian's log-density).
+ * The four parts of the novelty score: three in the order of the {@link TextureDescriptor}'s
+ * groups, then the grey-level {@link ShapeTerm}. Because the whitening matrix is the inverse of a
+ * lower-triangular Cholesky factor, the descriptor's score (the whitened distance to the pixel's
+ * neighbour, or to the mean) splits exactly into a sum over the groups: the code's own Mahalanobis
+ * term, then the energies' given the code, then the roughness's given both (the chain rule of a
+ * Gaussian's log-density). The shape term is added to that sum (0 for models calibrated before
+ * model format 5).
  */
 public enum NoveltyTerm {
 
@@ -14,7 +16,9 @@ public enum NoveltyTerm {
 	/** Hidden-channel energies unusual for that code: structure rougher, smoother or of other kind. */
 	ENERGY("energy"),
 	/** Hidden-channel roughness unusual for the code and energies: finer or smoother detail. */
-	ROUGHNESS("roughness");
+	ROUGHNESS("roughness"),
+	/** The local grey-level histogram's shape (skewness) unusual: a power law, inverted contrast. */
+	SHAPE("shape");
 
 	private final String label;
 
@@ -27,12 +31,17 @@ public enum NoveltyTerm {
 		return label;
 	}
 
-	/** First descriptor row of this term for latent dimension l and f hidden channels. */
+	/** The terms that are groups of descriptor rows (all but {@link #SHAPE}). */
+	static NoveltyTerm[] descriptorTerms() {
+		return new NoveltyTerm[] { CODE, ENERGY, ROUGHNESS };
+	}
+
+	/** First descriptor row of a descriptor term for latent dimension l and f hidden channels. */
 	int start(final int l, final int f) {
 		return this == CODE ? 0 : this == ENERGY ? 2 * l : 2 * l + f;
 	}
 
-	/** One past the last descriptor row of this term, in a descriptor of {@code dimension} rows. */
+	/** One past the last descriptor row of a descriptor term, in a descriptor of {@code dimension} rows. */
 	int end(final int l, final int f, final int dimension) {
 		return this == ROUGHNESS ? dimension : values()[ordinal() + 1].start(l, f);
 	}

@@ -6,9 +6,9 @@ import org.vaetexture.model.NoveltyStatistics;
 
 /**
  * Why a pixel is novel: the novelty score split into its {@link NoveltyTerm}s, one channel each
- * (code, energy, roughness), in nats, smoothed as the score is; the channels add up to the
- * {@link NoveltyMap} (to float rounding). Models without the roughness in
- * their descriptor give 0 there.
+ * (code, energy, roughness, shape), in nats, smoothed as the score is; the channels add up to the
+ * {@link NoveltyMap} (to float rounding). Models without the roughness in their descriptor give 0
+ * there, models without the shape term (before model format 5) 0 in its channel.
  */
 public final class NoveltyTermsMap implements LatentMap {
 
@@ -42,10 +42,12 @@ public final class NoveltyTermsMap implements LatentMap {
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
 		final int l = codes.latentDim(), f = codes.hidden().length;
 		final int d = novelty.statistics().dimension();
-		final int[] bounds = new int[channels() + 1];
-		for (final NoveltyTerm t : NoveltyTerm.values())
+		final NoveltyTerm[] groups = NoveltyTerm.descriptorTerms();
+		final int[] bounds = new int[groups.length + 1];
+		for (final NoveltyTerm t : groups)
 			bounds[t.ordinal() + 1] = t.end(l, f, d);
 		final float[][] terms = novelty.smoothedTerms(codes, w, h, bounds);
+		// without a shape term its channel keeps the zeros it came with
 		System.arraycopy(terms, 0, out, 0, terms.length);
 	}
 }

@@ -38,6 +38,7 @@ import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
 import org.vaetexture.novelty.NoveltyMap;
+import org.vaetexture.novelty.NoveltyTerm;
 import org.vaetexture.novelty.NoveltyTermsMap;
 import org.vaetexture.segment.SegmentationFeatures;
 import org.vaetexture.train.Trainer;
@@ -120,7 +121,7 @@ class MapsTest {
 	private static NoveltyStatistics fullSearch(final NoveltyStatistics n) {
 		return new NoveltyStatistics(n.poolRadius(), n.smoothRadius(), n.roughness(), n.mean(), n
 			.whitening(), n.neighbours(), NoveltyStatistics.FULL_SEARCH, n.threshold(), n
-				.falsePositiveRate());
+				.falsePositiveRate()).withShape(n.shape());
 	}
 
 	@Test
@@ -209,6 +210,79 @@ class MapsTest {
 	}
 
 	@Test
+	void codesHoldTheNormalizedInputAroundTheRectangle() {
+		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(
+			region(0, 0, 30, 30).data(), 3, 0));
+		final DenseCodes codes = new DenseEncoder(model).codes(plane, 5, 3, 20, 10, false);
+		final int m = codes.inputMargin(), width = 20 + 2 * m;
+		assertEquals(CONFIG.inputReach(), m);
+		assertEquals((20 + 2 * m) * (10 + 2 * m), codes.input(0).length);
+		final RandomAccess<? extends RealType<?>> ra = plane.randomAccess();
+		for (final int[] p : new int[][] { { -m, -m }, { 0, 0 }, { 7, 4 }, { 19 + m, 9 + m } }) {
+			ra.setPosition(new long[] { 5 + p[0], 3 + p[1], 0 });
+			assertEquals(model.normalization().apply(ra.get().getRealFloat(), 0), codes.input(0)[(p[1] +
+				m) * width + p[0] + m], 0.0);
+		}
+	}
+
+	/**
+	 * Grey levels squared in a square, rescaled to keep its mean and standard deviation: the shape
+	 * term (the local histogram's skewness) is more than twice as high there as elsewhere.
+	 */
+	@Test
+	void theShapeTermFindsSquaredGreyLevels() {
+		final int side = 140, from = 40, to = 100;
+		final ImageProcessor ip = copy(side);
+		double sum = 0, squares = 0, sum2 = 0, squares2 = 0;
+		final int n = (to - from) * (to - from);
+		for (int y = from; y < to; y++)
+			for (int x = from; x < to; x++) {
+				final double v = ip.getf(x, y), q = v * v;
+				sum += v;
+				squares += v * v;
+				sum2 += q;
+				squares2 += q * q;
+			}
+		final double mean = sum / n, std = Math.sqrt(squares / n - mean * mean);
+		final double mean2 = sum2 / n, std2 = Math.sqrt(squares2 / n - mean2 * mean2);
+		for (int y = from; y < to; y++)
+			for (int x = from; x < to; x++) {
+				final double q = ip.getf(x, y) * (double) ip.getf(x, y);
+				ip.setf(x, y, (float) (mean + (q - mean2) * std / std2));
+			}
+		final Img<FloatType> terms = new MapRunner(model).run(TestImages.wrap(new ImagePlus("squared",
+			ip)), new NoveltyTermsMap(model.novelty()));
+		double inside = 0, outside = 0;
+		int in = 0, out = 0;
+		for (int y = 0; y < side; y++)
+			for (int x = 0; x < side; x++) {
+				final float v = at(terms, x, y, NoveltyTerm.SHAPE.ordinal());
+				if (x >= from + 15 && x < to - 15 && y >= from + 15 && y < to - 15) {
+					inside += v;
+					in++;
+				}
+				else if (x < from - 25 || x >= to + 25 || y < from - 25 || y >= to + 25) {
+					outside += v;
+					out++;
+				}
+			}
+		assertTrue(inside / in > 2 * outside / out, "shape term inside " + inside / in + ", outside " +
+			outside / out);
+	}
+
+	/** The top-left side x side pixels of the gravel image as a float processor. */
+	private static ImageProcessor copy(final int side) {
+		final ij.process.FloatProcessor fp = new ij.process.FloatProcessor(side, side);
+		final RandomAccess<? extends RealType<?>> ra = gravel.data().randomAccess();
+		for (int y = 0; y < side; y++)
+			for (int x = 0; x < side; x++) {
+				ra.setPosition(new long[] { x, y, 0, 0 });
+				fp.setf(x, y, ra.get().getRealFloat());
+			}
+		return fp;
+	}
+
+	@Test
 	void aCropMapsLikeTheSameRegionOfTheWholeImage() {
 		// the full search: the crop's encoder output differs from the whole's by rounding
 		final NoveltyMap novelty = new NoveltyMap(fullSearch(model.novelty()));
@@ -228,12 +302,13 @@ class MapsTest {
 		final Img<FloatType> score = new MapRunner(model).run(image, new NoveltyMap(model.novelty()));
 		final Img<FloatType> terms = new MapRunner(model).run(image, new NoveltyTermsMap(model
 			.novelty()));
-		assertArrayEquals(new long[] { 120, 100, 3 }, terms.dimensionsAsLongArray());
-		final double[] totals = new double[3];
+		final int parts = NoveltyTerm.values().length;
+		assertArrayEquals(new long[] { 120, 100, parts }, terms.dimensionsAsLongArray());
+		final double[] totals = new double[parts];
 		for (int y = 0; y < 100; y++)
 			for (int x = 0; x < 120; x++) {
 				double sum = 0;
-				for (int t = 0; t < 3; t++) {
+				for (int t = 0; t < parts; t++) {
 					final float v = at(terms, x, y, t);
 					assertTrue(v >= 0, "a term is half a sum of squares");
 					sum += v;
@@ -241,7 +316,7 @@ class MapsTest {
 				}
 				assertEquals(at(score, x, y), sum, 1e-4 * Math.max(1, sum));
 			}
-		for (int t = 0; t < 3; t++)
+		for (int t = 0; t < parts; t++)
 			assertTrue(totals[t] > 0, "term " + t + " carries part of the score");
 	}
 
@@ -270,6 +345,7 @@ class MapsTest {
 				final float expected = at(terms, x, y, 0) + at(terms, x, y, 1);
 				assertEquals(expected, at(oldScore, x, y), 1e-4 * Math.max(1, expected));
 				assertEquals(0, at(oldTerms, x, y, 2), 0.0, "no roughness term");
+				assertEquals(0, at(oldTerms, x, y, 3), 0.0, "no shape term");
 			}
 	}
 

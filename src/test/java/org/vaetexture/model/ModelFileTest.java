@@ -178,6 +178,35 @@ class ModelFileTest {
 		assertMessage("novelty search is inconsistent", () -> ModelFile.load(wider));
 	}
 
+	@Test
+	void theShapeTermRoundTripsAndIsCheckedOnLoad() throws IOException {
+		// the widest box a map's codes hold the input for: pooling radius 3 + the encoder's reach
+		final int radius = 3 + model.config().inputReach();
+		final VaeModel shaped = model.withNovelty(withNeighbours(5, 4).novelty().withShape(
+			new ShapeStatistics(radius, new float[] { 0.25f, -1 }, new float[] { 2, 0, 0.5f, 3 }, 3.5)));
+		final Path file = dir.resolve("shape.zip");
+		ModelFile.save(shaped, file);
+		final ShapeStatistics loaded = ModelFile.load(file).novelty().shape();
+		assertEquals(radius, loaded.radius());
+		assertArrayEquals(new float[] { 0.25f, -1 }, loaded.mean(), "one per channel");
+		assertArrayEquals(new float[] { 2, 0, 0.5f, 3 }, loaded.whitening());
+		assertEquals(3.5, loaded.weight());
+		for (final ShapeStatistics bad : new ShapeStatistics[] { new ShapeStatistics(radius + 1,
+			new float[2], new float[4], 1), new ShapeStatistics(radius, new float[1], new float[1], 1) })
+		{
+			ModelFile.save(model.withNovelty(shaped.novelty().withShape(bad)), file);
+			assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(file));
+		}
+		final BiFunction<String, byte[], byte[]> formatFour = (name, bytes) -> name.equals(
+			ModelFile.METADATA) ? json(bytes).replaceFirst("\"formatVersion\": " +
+				ModelFile.FORMAT_VERSION, "\"formatVersion\": 4").getBytes(StandardCharsets.UTF_8) : bytes;
+		final Path claiming = rewrite(shaped, formatFour);
+		assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(claiming));
+		final Path older = rewrite(withNeighbours(5, 4), formatFour);
+		assertEquals(4, ModelFile.formatVersion(older));
+		assertEquals(null, ModelFile.load(older).novelty().shape(), "format 4: no shape term");
+	}
+
 	/** The model with novelty statistics of k neighbours and the given search. */
 	private VaeModel withNeighbours(final int k, final int searchDimensions) {
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
