@@ -16,13 +16,13 @@ public final class DenseCodes {
 	DenseCodes(final int width, final int height, final int latentDim, final float[][] posteriors,
 		final float[][] hidden, final float[][] input, final int inputMargin)
 	{
-		this.input = input;
-		this.inputMargin = inputMargin;
 		this.width = width;
 		this.height = height;
 		this.latentDim = latentDim;
 		this.posteriors = posteriors;
 		this.hidden = hidden;
+		this.input = input;
+		this.inputMargin = inputMargin;
 	}
 
 	public int width() {
