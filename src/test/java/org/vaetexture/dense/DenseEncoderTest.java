@@ -81,6 +81,34 @@ class DenseEncoderTest {
 		}
 	}
 
+	/** For every tile size, both channels, the rectangle's corners and beyond them by the margin. */
+	@Test
+	void codesHoldTheNormalizedInputAroundTheRectangle() {
+		for (final int t : new int[] { 8, 16, 22, 32 }) {
+			final VaeConfig config = VaeConfig.builder().tileSize(t).channels(2).latentDim(3).filters1(4)
+				.filters2(5).build();
+			final VaeModel model = model(config, new Normalization(new float[] { 50, 40 }, new float[] { 20,
+				30 }));
+			final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
+				.hyperSlice(TestImages.wrap(TestImages.stackOfChannels(29, 23, 2, 7)).data(), 3, 0));
+			final DenseCodes codes = new DenseEncoder(model).codes(plane, 5, 3, 17, 10, false);
+			final int m = codes.inputMargin(), width = 17 + 2 * m;
+			assertEquals(config.inputReach(), m);
+			assertEquals(2, codes.inputChannels());
+			final RandomAccess<? extends RealType<?>> ra = plane.randomAccess();
+			for (int ch = 0; ch < 2; ch++) {
+				assertEquals(width * (10 + 2 * m), codes.input(ch).length);
+				for (final int[] p : new int[][] { { -m, -m }, { 0, 0 }, { 7, 4 }, { 16 + m, 9 + m }, { -m, 9 +
+					m } })
+				{
+					ra.setPosition(new long[] { 5 + p[0], 3 + p[1], ch });
+					assertEquals(model.normalization().apply(ra.get().getRealFloat(), ch), codes.input(ch)[(p[1] +
+						m) * width + p[0] + m], 0.0, "tile " + t + ", channel " + ch);
+				}
+			}
+		}
+	}
+
 	@Test
 	void blocksEqualTheWholeImage() {
 		final VaeConfig config = VaeConfig.builder().tileSize(16).latentDim(4).filters1(4).filters2(6)

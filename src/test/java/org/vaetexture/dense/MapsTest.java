@@ -209,22 +209,6 @@ class MapsTest {
 		}
 	}
 
-	@Test
-	void codesHoldTheNormalizedInputAroundTheRectangle() {
-		final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views.hyperSlice(
-			region(0, 0, 30, 30).data(), 3, 0));
-		final DenseCodes codes = new DenseEncoder(model).codes(plane, 5, 3, 20, 10, false);
-		final int m = codes.inputMargin(), width = 20 + 2 * m;
-		assertEquals(CONFIG.inputReach(), m);
-		assertEquals((20 + 2 * m) * (10 + 2 * m), codes.input(0).length);
-		final RandomAccess<? extends RealType<?>> ra = plane.randomAccess();
-		for (final int[] p : new int[][] { { -m, -m }, { 0, 0 }, { 7, 4 }, { 19 + m, 9 + m } }) {
-			ra.setPosition(new long[] { 5 + p[0], 3 + p[1], 0 });
-			assertEquals(model.normalization().apply(ra.get().getRealFloat(), 0), codes.input(0)[(p[1] +
-				m) * width + p[0] + m], 0.0);
-		}
-	}
-
 	/**
 	 * Grey levels squared in a square, rescaled to keep its mean and standard deviation: the shape
 	 * term (the local histogram's skewness) is more than twice as high there as elsewhere.
