@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaetexture.TestImages;
-import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.EpochRecord;
 import org.vaetexture.model.Normalization;
@@ -66,16 +65,25 @@ class DenseEncoderTest {
 		assertTrue(diff / scale < 1e-4, "max relative difference " + diff / scale);
 	}
 
+	private static final int[] TILE_SIZES = { 8, 16, 22, 32 };
+
+	/** An untrained two-channel model of tile size t. */
+	private static VaeModel twoChannelModel(final int t) {
+		return model(VaeConfig.builder().tileSize(t).channels(2).latentDim(3).filters1(4).filters2(5)
+			.build(), new Normalization(new float[] { 50, 40 }, new float[] { 20, 30 }));
+	}
+
+	/** A 29 x 23 two-channel image, mirror-extended. */
+	private static RandomAccessible<? extends RealType<?>> twoChannelPlane() {
+		return Views.extendMirrorSingle(Views.hyperSlice(TestImages.wrap(TestImages.stackOfChannels(29,
+			23, 2, 7)).data(), 3, 0));
+	}
+
 	@Test
 	void denseMapEqualsTheEncoderOnEveryWindowBordersIncluded() {
-		for (final int t : new int[] { 8, 16, 22, 32 }) {
-			final VaeConfig config = VaeConfig.builder().tileSize(t).channels(2).latentDim(3).filters1(4)
-				.filters2(5).build();
-			final VaeModel model = model(config, new Normalization(new float[] { 50, 40 }, new float[] { 20,
-				30 }));
-			final TextureImage image = TestImages.wrap(TestImages.stackOfChannels(29, 23, 2, 7));
-			final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
-				.hyperSlice(image.data(), 3, 0));
+		for (final int t : TILE_SIZES) {
+			final VaeModel model = twoChannelModel(t);
+			final RandomAccessible<? extends RealType<?>> plane = twoChannelPlane();
 			assertClose(slidingWindows(model, plane, 29, 23), new DenseEncoder(model).encode(plane, 0, 0,
 				29, 23));
 		}
@@ -84,16 +92,12 @@ class DenseEncoderTest {
 	/** For every tile size, both channels, the rectangle's corners and beyond them by the margin. */
 	@Test
 	void codesHoldTheNormalizedInputAroundTheRectangle() {
-		for (final int t : new int[] { 8, 16, 22, 32 }) {
-			final VaeConfig config = VaeConfig.builder().tileSize(t).channels(2).latentDim(3).filters1(4)
-				.filters2(5).build();
-			final VaeModel model = model(config, new Normalization(new float[] { 50, 40 }, new float[] { 20,
-				30 }));
-			final RandomAccessible<? extends RealType<?>> plane = Views.extendMirrorSingle(Views
-				.hyperSlice(TestImages.wrap(TestImages.stackOfChannels(29, 23, 2, 7)).data(), 3, 0));
+		for (final int t : TILE_SIZES) {
+			final VaeModel model = twoChannelModel(t);
+			final RandomAccessible<? extends RealType<?>> plane = twoChannelPlane();
 			final DenseCodes codes = new DenseEncoder(model).codes(plane, 5, 3, 17, 10, false);
 			final int m = codes.inputMargin(), width = 17 + 2 * m;
-			assertEquals(config.inputReach(), m);
+			assertEquals(model.config().inputReach(), m);
 			assertEquals(2, codes.inputChannels());
 			final RandomAccess<? extends RealType<?>> ra = plane.randomAccess();
 			for (int ch = 0; ch < 2; ch++) {
