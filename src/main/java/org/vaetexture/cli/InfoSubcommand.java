@@ -47,15 +47,17 @@ final class InfoSubcommand implements Callable<Integer> {
 			t.batchSize(), t.learningRate(), t.tilesSeen(), t.seconds(), t.stoppedEarly()
 				? ", stopped early" : "");
 		final NoveltyStatistics n = m.novelty();
-		if (n != null) out.printf("novelty        descriptor %d values, %d neighbours (%s), pool radius %d, smoothing radius %d, mask threshold %.3f nats (%.1f%% of training pixels above)%n",
-			n.dimension(), n.neighbourCount(), n.searchDimensions() == NoveltyStatistics.FULL_SEARCH
-				? "full search" : "searched in " + n.searchDimensions() + " dimensions", n.poolRadius(), n
-					.smoothRadius(), n.threshold(), 100 * n.falsePositiveRate());
-		if (n != null && n.shape() != null) out.printf(
-			"               grey-level shape: skewness over %d x %d pixels, weight %.3f%n", 2 * n.shape()
-				.radius() + 1, 2 * n.shape().radius() + 1, n.shape().weight());
-		else if (n != null) out.printf("               no grey-level shape term (calibrated before format 5)%n");
-		else out.printf("novelty        not calibrated%n");
+		if (n == null) out.printf("novelty        not calibrated%n");
+		else {
+			out.printf("novelty        descriptor %d values, %d neighbours (%s), pool radius %d, smoothing radius %d, mask threshold %.3f nats (%.1f%% of training pixels above)%n",
+				n.dimension(), n.neighbourCount(), n.searchDimensions() == NoveltyStatistics.FULL_SEARCH
+					? "full search" : "searched in " + n.searchDimensions() + " dimensions", n.poolRadius(), n
+						.smoothRadius(), n.threshold(), 100 * n.falsePositiveRate());
+			if (n.shape() == null) out.printf(
+				"               no grey-level shape term (calibrated before format 5)%n");
+			else out.printf("               grey-level shape: skewness over %d x %d pixels, weight %.3f%n",
+				2 * n.shape().radius() + 1, 2 * n.shape().radius() + 1, n.shape().weight());
+		}
 		out.printf("%-6s %12s %10s %12s %10s%n", "epoch", "train recon", "train KL", "valid recon",
 			"valid KL");
 		for (final EpochRecord e : m.history())

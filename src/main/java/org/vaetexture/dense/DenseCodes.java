@@ -1,5 +1,7 @@
 package org.vaetexture.dense;
 
+import java.util.function.IntFunction;
+
 /**
  * What the dense encoder gives for a rectangle of pixels, row-major per channel: the posterior mean
  * and log-variance of every pixel's window, optionally the encoder's two hidden layers (after ReLU)
@@ -10,11 +12,14 @@ public final class DenseCodes {
 
 	private final int width, height, latentDim;
 	private final float[][] posteriors;
-	private final float[][] hidden, input;
-	private final int inputMargin;
+	private final float[][] hidden;
+	/** Channel -> its input plane, cut on demand (most maps never ask). */
+	private final IntFunction<float[]> input;
+	private final int inputChannels, inputMargin;
 
 	DenseCodes(final int width, final int height, final int latentDim, final float[][] posteriors,
-		final float[][] hidden, final float[][] input, final int inputMargin)
+		final float[][] hidden, final IntFunction<float[]> input, final int inputChannels,
+		final int inputMargin)
 	{
 		this.width = width;
 		this.height = height;
@@ -22,6 +27,7 @@ public final class DenseCodes {
 		this.posteriors = posteriors;
 		this.hidden = hidden;
 		this.input = input;
+		this.inputChannels = inputChannels;
 		this.inputMargin = inputMargin;
 	}
 
@@ -54,15 +60,16 @@ public final class DenseCodes {
 
 	/**
 	 * The normalized input of channel c, (width + 2m) x (height + 2m) pixels with m the
-	 * {@link #inputMargin}: pixel (x, y) of the rectangle is at (x + m, y + m).
+	 * {@link #inputMargin}: pixel (x, y) of the rectangle is at (x + m, y + m). A new array on each
+	 * call.
 	 */
 	public float[] input(final int c) {
-		return input[c];
+		return input.apply(c);
 	}
 
 	/** Channels of {@link #input}. */
 	public int inputChannels() {
-		return input.length;
+		return inputChannels;
 	}
 
 	/** Pixels of input around the rectangle in {@link #input}. */

@@ -151,7 +151,6 @@ public final class DenseEncoder {
 			: null;
 		final int inW = inputSize(nbW), inH = inputSize(nbH);
 		final float[] pixels = normalizedInput(plane, x0, y0, inW, inH);
-		final float[][] input = inputAround(pixels, inW, w, h);
 		try (MemoryWorkspace first = NativeArrays.workspace("dense-encoder-first-layer")) {
 			final INDArray p1 = firstLayerPhases(NativeArrays.of(pixels, 1, inH, inW, config.channels()),
 				m, n);
@@ -175,7 +174,8 @@ public final class DenseEncoder {
 					}
 				}
 		}
-		return new DenseCodes(w, h, latent, posteriors, hidden, input, config.inputReach());
+		return new DenseCodes(w, h, latent, posteriors, hidden, c -> inputAround(pixels, inW, w, h, c),
+			config.channels(), config.inputReach());
 	}
 
 	/** The normalized input patch from (x0 - T/2, y0 - T/2), inH x inW x C, channels last. */
@@ -196,21 +196,20 @@ public final class DenseEncoder {
 	}
 
 	/**
-	 * The input of the w x h rectangle and {@link VaeConfig#inputReach} pixels around it, one plane per
-	 * channel, cut from the patch {@link #normalizedInput} read (which holds it: the patch reaches the
-	 * last window's receptive field).
+	 * Channel ch of the input of the w x h rectangle and {@link VaeConfig#inputReach} pixels around
+	 * it, cut from the patch {@link #normalizedInput} read (which holds it: the patch reaches the last
+	 * window's receptive field).
 	 */
-	private float[][] inputAround(final float[] pixels, final int inW, final int w, final int h) {
+	private float[] inputAround(final float[] pixels, final int inW, final int w, final int h,
+		final int ch)
+	{
 		final int c = config.channels(), e = config.inputReach(), from = config.tileSize() / 2 - e;
 		final int ow = w + 2 * e, oh = h + 2 * e;
-		final float[][] planes = new float[c][ow * oh];
+		final float[] plane = new float[ow * oh];
 		for (int y = 0; y < oh; y++)
-			for (int x = 0; x < ow; x++) {
-				final int at = ((y + from) * inW + x + from) * c;
-				for (int ch = 0; ch < c; ch++)
-					planes[ch][y * ow + x] = pixels[at + ch];
-			}
-		return planes;
+			for (int x = 0; x < ow; x++)
+				plane[y * ow + x] = pixels[((y + from) * inW + x + from) * c + ch];
+		return plane;
 	}
 
 	/** P1: the first layer (ReLU) at the 4 phases, [4, m, n, F1], batch r1y * 2 + r1x. */

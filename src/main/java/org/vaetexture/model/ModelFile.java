@@ -254,7 +254,7 @@ public final class ModelFile {
 
 	/**
 	 * The shape term, or null if the file has none; its box must lie within the input the dense
-	 * codes of a novelty map hold (the pooling radius plus the encoder's reach).
+	 * codes of a novelty map hold ({@link ShapeStatistics#radius}).
 	 */
 	private static ShapeStatistics shape(final ModelMetadata.Novelty n, final int formatVersion,
 		final VaeConfig config, final String what)
@@ -262,7 +262,7 @@ public final class ModelFile {
 		final ModelMetadata.Shape s = n.shape;
 		if (s == null) return null;
 		final int c = config.channels();
-		if (formatVersion < 5 || s.radius < 1 || s.radius > n.poolRadius + config.inputReach() ||
+		if (formatVersion < 5 || s.radius < 1 || s.radius > ShapeStatistics.radius(n.poolRadius, config) ||
 			!(s.weight >= 0) || Double.isInfinite(s.weight) || s.mean == null || s.mean.length != c ||
 			s.whitening == null || s.whitening.length != c * c || !finite(s.mean) || !finite(s.whitening))
 			throw new VaeTextureException(what + " is corrupt: its grey-level shape statistics are" +

@@ -36,6 +36,16 @@ public final class NoveltyStatistics {
 		final float[] mean, final float[] whitening, final float[] neighbours,
 		final int searchDimensions, final double threshold, final double falsePositiveRate)
 	{
+		this(poolRadius, smoothRadius, roughness, mean.clone(), whitening.clone(), neighbours.clone(),
+			searchDimensions, threshold, falsePositiveRate, null);
+	}
+
+	/** Takes the arrays as they are (the public constructor copies them). */
+	private NoveltyStatistics(final int poolRadius, final int smoothRadius, final boolean roughness,
+		final float[] mean, final float[] whitening, final float[] neighbours,
+		final int searchDimensions, final double threshold, final double falsePositiveRate,
+		final ShapeStatistics shape)
+	{
 		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
 			"whitening must be D x D");
 		if (mean.length == 0 || neighbours.length % mean.length != 0) throw new IllegalArgumentException(
@@ -45,30 +55,18 @@ public final class NoveltyStatistics {
 		this.smoothRadius = smoothRadius;
 		this.roughness = roughness;
 		this.searchDimensions = searchDimensions;
-		this.mean = mean.clone();
-		this.whitening = whitening.clone();
-		this.neighbours = neighbours.clone();
+		this.mean = mean;
+		this.whitening = whitening;
+		this.neighbours = neighbours;
 		this.threshold = threshold;
 		this.falsePositiveRate = falsePositiveRate;
-		this.shape = null;
-	}
-
-	private NoveltyStatistics(final NoveltyStatistics n, final ShapeStatistics shape) {
-		this.poolRadius = n.poolRadius;
-		this.smoothRadius = n.smoothRadius;
-		this.roughness = n.roughness;
-		this.searchDimensions = n.searchDimensions;
-		this.mean = n.mean;
-		this.whitening = n.whitening;
-		this.neighbours = n.neighbours;
-		this.threshold = n.threshold;
-		this.falsePositiveRate = n.falsePositiveRate;
 		this.shape = shape;
 	}
 
 	/** These statistics with a grey-level shape term (null: none). */
 	public NoveltyStatistics withShape(final ShapeStatistics newShape) {
-		return new NoveltyStatistics(this, newShape);
+		return new NoveltyStatistics(poolRadius, smoothRadius, roughness, mean, whitening, neighbours,
+			searchDimensions, threshold, falsePositiveRate, newShape);
 	}
 
 	/** The grey-level shape term, or null (models calibrated before model format 5). */

@@ -31,6 +31,16 @@ public final class ShapeStatistics {
 		this.weight = weight;
 	}
 
+	/**
+	 * The box radius of a model's shape term: the descriptor's pooling radius plus how far the
+	 * encoder reads beyond a window's centre ({@link VaeConfig#inputReach}), the largest box whose
+	 * input the dense codes of a novelty map's blocks hold around every pixel (21 for 32-pixel
+	 * tiles).
+	 */
+	public static int radius(final int poolRadius, final VaeConfig config) {
+		return poolRadius + config.inputReach();
+	}
+
 	/** The same Gaussian with another weight. */
 	public ShapeStatistics withWeight(final double newWeight) {
 		return new ShapeStatistics(radius, mean, whitening, newWeight);
@@ -38,11 +48,6 @@ public final class ShapeStatistics {
 
 	public int radius() {
 		return radius;
-	}
-
-	/** Channels of the image it was fitted on. */
-	public int channels() {
-		return mean.length;
 	}
 
 	public float[] mean() {

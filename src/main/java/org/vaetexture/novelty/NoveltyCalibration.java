@@ -73,7 +73,7 @@ public final class NoveltyCalibration {
 		final double falsePositiveRate, final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
 		final int r = radius(model.config().tileSize()), s = smoothRadius(model.config().tileSize());
-		final int shapeRadius = ShapeTerm.radius(r, model.config().inputReach());
+		final int shapeRadius = ShapeStatistics.radius(r, model.config());
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
@@ -96,10 +96,9 @@ public final class NoveltyCalibration {
 			}, f -> progress.accept(0.35 * (index + f) / images.size()), cancelled);
 		}
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
-		final NoveltyStatistics whole = statistics(r, s, split ? Moments.sum(halves[0], halves[1])
-			: halves[0].count > 0 ? halves[0] : halves[1], NeighbourSample.union(samples[0], samples[1]),
-			falsePositiveRate, cancelled).withShape(shape(shapeRadius, split ? Moments.sum(shapeHalves[0],
-				shapeHalves[1]) : shapeHalves[0].count > 0 ? shapeHalves[0] : shapeHalves[1]));
+		final NoveltyStatistics whole = statistics(r, s, Moments.all(halves), NeighbourSample.union(
+			samples[0], samples[1]), falsePositiveRate, cancelled).withShape(shape(shapeRadius, Moments
+				.all(shapeHalves)));
 		progress.accept(split ? 0.37 : 0.4);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
 		NoveltyStatistics[] fits = { whole };
@@ -204,6 +203,12 @@ public final class NoveltyCalibration {
 			if (shift == null) shift = rowMeans(desc);
 			accumulate(desc, shift, sum, products);
 			count += desc[0].length;
+		}
+
+		/** The moments of the two halves together, or of the one that has columns. */
+		static Moments all(final Moments[] halves) {
+			if (halves[0].count == 0) return halves[1];
+			return halves[1].count == 0 ? halves[0] : sum(halves[0], halves[1]);
 		}
 
 		/** The moments of both sets of columns together, about the first one's shift. */

@@ -15,15 +15,6 @@ final class ShapeTerm {
 	private ShapeTerm() {}
 
 	/**
-	 * The largest box radius the dense codes of a block hold the input for around every pixel of a
-	 * descriptor of pooling radius r: the pooled windows' own reach (see
-	 * {@link org.vaetexture.model.VaeConfig#inputReach}).
-	 */
-	static int radius(final int poolRadius, final int inputReach) {
-		return poolRadius + inputReach;
-	}
-
-	/**
 	 * The per-channel skewness of the w x h pixels that lie {@code inset} pixels inside the codes'
 	 * rectangle.
 	 *
