@@ -281,7 +281,7 @@ public final class NoveltyCalibration {
 		long pixels = 0;
 		for (final TextureImage image : images)
 			pixels += (long) image.width() * image.height() * image.planes();
-		final long stride = Math.max(1, pixels / MAX_THRESHOLD_SAMPLES);
+		final long stride = sampleStride(pixels, MAX_THRESHOLD_SAMPLES);
 		final int capacity = (int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images.size());
 		final float[] descriptor = new float[capacity], shape = new float[capacity];
 		int n = 0;
@@ -324,6 +324,16 @@ public final class NoveltyCalibration {
 		Arrays.sort(scores);
 		return new double[] { weight, scores[(int) Math.min(n - 1, Math.floor((1 - falsePositiveRate) *
 			n))] };
+	}
+
+	/**
+	 * Every how many pixels the threshold passes keep one, so that all passes together keep at most
+	 * {@code most} of {@code pixels} (plus one per pass), spread over both halves: rounded up (rounded
+	 * down, an image of up to twice {@code most} pixels filled the samples from the first pass's half
+	 * and cut the second's short).
+	 */
+	static long sampleStride(final long pixels, final int most) {
+		return Math.max(1, (pixels + most - 1) / most);
 	}
 
 	private static double standardDeviation(final float[] v, final int n) {
