@@ -34,6 +34,7 @@ import org.vaetexture.decode.Reconstruction;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.Backend;
 import org.vaetexture.model.NoveltyStatistics;
+import org.vaetexture.model.ShapeStatistics;
 import org.vaetexture.model.VaeConfig;
 import org.vaetexture.model.VaeModel;
 import org.vaetexture.novelty.NoveltyCalibration;
@@ -252,6 +253,74 @@ class MapsTest {
 			}
 		assertTrue(inside / in > 2 * outside / out, "shape term inside " + inside / in + ", outside " +
 			outside / out);
+	}
+
+	/**
+	 * Without smoothing, and with the skewness's Gaussian the standard one and weight 1, the shape
+	 * channel is 1/2 g^2, g the skewness of the normalized image, mirrored at its borders, over the
+	 * (2R + 1)^2 box centred on the pixel: the box is centred where the descriptor is, at the
+	 * borders too.
+	 */
+	@Test
+	void theShapeTermsBoxIsCentredOnThePixel() {
+		final NoveltyStatistics n = model.novelty();
+		final int r = n.shape().radius();
+		final NoveltyStatistics unsmoothed = new NoveltyStatistics(n.poolRadius(), 0, true, n.mean(), n
+			.whitening(), n.neighbours(), n.searchDimensions(), n.threshold(), n.falsePositiveRate())
+				.withShape(new ShapeStatistics(r, new float[] { 0 }, new float[] { 1 }, 1));
+		final TextureImage image = region(30, 20, 61, 47);
+		final Img<FloatType> terms = new MapRunner(model, 24, 2).run(image, new NoveltyTermsMap(
+			unsmoothed));
+		final RandomAccess<? extends RealType<?>> ra = Views.extendMirrorSingle(Views.hyperSlice(image
+			.data(), 3, 0)).randomAccess();
+		final int side = 2 * r + 1;
+		for (final int[] p : new int[][] { { 0, 0 }, { 60, 46 }, { 30, 20 }, { 3, 44 }, { 57, 2 } }) {
+			final double[] v = new double[side * side];
+			double mean = 0;
+			for (int i = 0; i < v.length; i++) {
+				ra.setPosition(new long[] { p[0] - r + i % side, p[1] - r + i / side, 0 });
+				v[i] = model.normalization().apply(ra.get().getRealFloat(), 0);
+				mean += v[i] / v.length;
+			}
+			double m2 = 0, m3 = 0;
+			for (final double x : v) {
+				m2 += (x - mean) * (x - mean) / v.length;
+				m3 += (x - mean) * (x - mean) * (x - mean) / v.length;
+			}
+			final double g = m3 / Math.pow(m2 + 1e-4, 1.5);
+			assertEquals(0.5 * g * g, at(terms, p[0], p[1], NoveltyTerm.SHAPE.ordinal()), 1e-4 * Math
+				.max(1, 0.5 * g * g), p[0] + ", " + p[1]);
+		}
+	}
+
+	/**
+	 * The calibration weighs the shape term to a quarter of the descriptor score's spread over
+	 * held-out training pixels; over all of them (some of which the Gaussians came from) that ratio
+	 * holds to within a factor of two.
+	 */
+	@Test
+	void theShapeTermIsWeighedToAQuarterOfTheDescriptorsSpread() {
+		final Img<FloatType> terms = new MapRunner(model).run(region(0, 0, 160, 160),
+			new NoveltyTermsMap(model.novelty()));
+		final int shape = NoveltyTerm.SHAPE.ordinal();
+		final double[] descriptor = new double[160 * 160], grey = new double[descriptor.length];
+		for (int y = 0; y < 160; y++)
+			for (int x = 0; x < 160; x++) {
+				for (int t = 0; t < shape; t++)
+					descriptor[y * 160 + x] += at(terms, x, y, t);
+				grey[y * 160 + x] = at(terms, x, y, shape);
+			}
+		final double ratio = standardDeviation(grey) / standardDeviation(descriptor);
+		assertTrue(ratio > 0.125 && ratio < 0.5, "shape spread / descriptor spread " + ratio);
+	}
+
+	private static double standardDeviation(final double[] v) {
+		double sum = 0, squares = 0;
+		for (final double x : v)
+			sum += x;
+		for (final double x : v)
+			squares += (x - sum / v.length) * (x - sum / v.length);
+		return Math.sqrt(squares / v.length);
 	}
 
 	/** The top-left side x side pixels of the gravel image as a float processor. */

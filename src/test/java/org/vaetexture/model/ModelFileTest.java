@@ -202,6 +202,10 @@ class ModelFileTest {
 				ModelFile.FORMAT_VERSION, "\"formatVersion\": 4").getBytes(StandardCharsets.UTF_8) : bytes;
 		final Path claiming = rewrite(shaped, formatFour);
 		assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(claiming));
+		final Path negative = rewrite(shaped, (name, bytes) -> name.equals(ModelFile.METADATA)
+			? json(bytes).replaceFirst("\"weight\": 3.5", "\"weight\": -3.5").getBytes(
+				StandardCharsets.UTF_8) : bytes);
+		assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(negative));
 		final Path older = rewrite(withNeighbours(5, 4), formatFour);
 		assertEquals(4, ModelFile.formatVersion(older));
 		assertEquals(null, ModelFile.load(older).novelty().shape(), "format 4: no shape term");
