@@ -53,6 +53,10 @@ final class SegmentSubcommand extends MapSubcommand {
 	void checkOtherOutputs() {
 		if (centres == null && classes == null) throw new VaeTextureException(
 			"give --classes K, or --centres C.json to reuse earlier classes");
+		if (centres != null) for (final String option : new String[] { "--smoothing", "--seed" })
+			if (spec.commandLine().getParseResult().hasMatchedOption(option)) throw new VaeTextureException(
+				option + " is for fitting classes; --centres '" + centres +
+					"' holds the classes and their smoothing, so leave " + option + " out");
 		if (writeCentres != null) AtomicFiles.requireTarget(writeCentres, "--write-centres");
 	}
 

@@ -78,6 +78,8 @@ public final class TextureClassesFile {
 		}
 		if (j != null && j.format == 1) throw new VaeTextureException(what +
 			" was written by an older version of VAE Texture; fit the classes again and write a new one");
+		if (j != null && j.format > FORMAT) throw new VaeTextureException(what +
+			" was written by a newer version of VAE Texture; update the plugin");
 		if (j == null || j.format != FORMAT || j.model == null || j.featureCentre == null ||
 			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
 			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
@@ -88,11 +90,16 @@ public final class TextureClassesFile {
 		final int d = j.featureCentre.length, q = j.projection.length;
 		for (final double[] row : j.projection)
 			if (row == null || row.length != d) throw notCentres(what);
+		if (!finite(j.featureCentre) || !finite(j.projection)) throw notCentres(what);
+		for (final double s : j.featureScale)
+			if (!(s > 0) || Double.isInfinite(s)) throw notCentres(what);
 		for (int k = 0; k < j.weights.length; k++) {
 			if (j.means[k] == null || j.means[k].length != q || j.covariances[k] == null ||
-				j.covariances[k].length != q || !(j.weights[k] > 0)) throw notCentres(what);
+				j.covariances[k].length != q || !(j.weights[k] > 0) || Double.isInfinite(j.weights[k]) ||
+				!finite(j.means[k])) throw notCentres(what);
 			for (final double[] row : j.covariances[k])
 				if (row == null || row.length != q) throw notCentres(what);
+			if (!finite(j.covariances[k])) throw notCentres(what);
 		}
 		try {
 			return new TextureClasses(j.model, j.energyRadius, j.radius, j.featureCentre, j.featureScale,
@@ -101,6 +108,19 @@ public final class TextureClassesFile {
 		catch (final IllegalArgumentException e) {
 			throw notCentres(what);
 		}
+	}
+
+	private static boolean finite(final double[] values) {
+		for (final double v : values)
+			if (!Double.isFinite(v)) return false;
+		return true;
+	}
+
+	/** Whether every row is finite (rows are known to be there). */
+	private static boolean finite(final double[][] rows) {
+		for (final double[] row : rows)
+			if (!finite(row)) return false;
+		return true;
 	}
 
 	private static VaeTextureException notCentres(final String what) {

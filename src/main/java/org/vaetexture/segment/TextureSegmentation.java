@@ -117,6 +117,7 @@ public final class TextureSegmentation {
 		if (samples.size() < 10 * classes) throw new VaeTextureException("image '" + name +
 			"' has too few pixels for " + classes + " classes");
 		final double[] centre = new double[d], scale = new double[d];
+		boolean varies = false;
 		for (int a = 0; a < d; a++) {
 			double s = 0, ss = 0;
 			for (final double[] x : samples)
@@ -126,7 +127,11 @@ public final class TextureSegmentation {
 				ss += (x[a] - centre[a]) * (x[a] - centre[a]);
 			final double std = Math.sqrt(ss / samples.size());
 			scale[a] = std > 1e-6 ? std : 1;
+			varies |= std > 1e-6;
 		}
+		if (!varies) throw new VaeTextureException("image '" + name +
+			"' has no texture to tell apart: its texture features are the same everywhere (a flat" +
+			" image?); give an image with at least two textures");
 		final float[][] standardized = new float[d][samples.size()];
 		for (int i = 0; i < samples.size(); i++)
 			for (int a = 0; a < d; a++)
@@ -190,8 +195,9 @@ public final class TextureSegmentation {
 	}
 
 	private static VaeTextureException cannotFit(final int classes) {
-		return new VaeTextureException("could not fit " + classes +
-			" texture classes to this image; ask for fewer classes");
+		return new VaeTextureException("could not fit " + classes + " texture classes to this image; " +
+			(classes > 2 ? "ask for fewer classes" : "give an image with at least two textures (large" +
+				" flat areas, all of one grey level, can also prevent the fit)"));
 	}
 
 	/** The per-pixel features the classes are fitted to (and that {@link #fit(List, int, String)} takes). */
@@ -199,7 +205,10 @@ public final class TextureSegmentation {
 		return features;
 	}
 
-	/** Features of a seeded random sample of at most {@value #MAX_SAMPLES} pixels. */
+	/**
+	 * Features of a seeded random sample of about {@value #MAX_SAMPLES} pixels (each pixel drawn
+	 * with the probability that gives that many; all of a smaller image).
+	 */
 	private List<double[]> sample(final TextureImage image, final long seed,
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{

@@ -129,6 +129,11 @@ class TextureAnalysisCliTest {
 			"brick.tif").toString(), "--centres", dir.resolve("bad.json").toString(), "--output", dir
 				.resolve("x.tif").toString()));
 		assertTrue(err.contains("is not a centres file"), err);
+		assertEquals(2, run("segment", "--model", model.toString(), "--input", TestImages.sample(
+			"gravel.tif").toString(), "--centres", centres.toString(), "--seed", "7", "--output", dir
+				.resolve("x.tif").toString()));
+		assertTrue(err.startsWith("error: --seed is for fitting classes; --centres '"), err);
+		assertFalse(Files.exists(dir.resolve("x.tif")));
 	}
 
 	@Test

@@ -105,6 +105,35 @@ class TextureSegmentationTest {
 		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
 		assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
 			"new one", () -> TextureClassesFile.load(old));
+		final Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": 3}");
+		assertMessage("written by a newer version of VAE Texture; update the plugin",
+			() -> TextureClassesFile.load(newer));
+		final float[] flat = new float[64 * 64];
+		java.util.Arrays.fill(flat, 100);
+		assertMessage("has no texture to tell apart", () -> segmentation.fit(TestImages.wrap(
+			new ImagePlus("flat", new FloatProcessor(64, 64, flat))), 2, 1, f -> {}, () -> false));
+	}
+
+	/**
+	 * A centres file with a value that is not a number, or a feature scale of 0, is refused on
+	 * load (labelling with it would give every pixel one class).
+	 */
+	@Test
+	void damagedValuesInACentresFileAreRefused() throws Exception {
+		final Path file = dir.resolve("centres.json");
+		TextureClassesFile.save(classes, file);
+		final String json = Files.readString(file);
+		for (final String[] damage : new String[][] { { "\"featureScale\": \\[\\s*[-0-9.eE]+",
+			"\"featureScale\": [0.0" }, { "\"featureCentre\": \\[\\s*[-0-9.eE]+",
+				"\"featureCentre\": [NaN" }, { "\"means\": \\[\\s*\\[\\s*[-0-9.eE]+",
+					"\"means\": [[Infinity" } })
+		{
+			final String damaged = json.replaceFirst(damage[0], damage[1]);
+			assertTrue(!damaged.equals(json), damage[0]);
+			final Path bad = Files.writeString(dir.resolve("bad.json"), damaged);
+			assertMessage("is not a centres file written by 'segment'",
+				() -> TextureClassesFile.load(bad));
+		}
 	}
 
 	@Test
