@@ -35,17 +35,19 @@ import org.vaetexture.model.VaeModel;
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
  * (log hidden-layer energies over a box of radius 3/8 of the tile size, averaged over a box of the
  * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
- * principal components, whitened; there a mixture of K Gaussians is fitted by expectation
- * maximization on a seeded sample of the image's pixels, first with a covariance per class (Apache
- * Commons Math), then, from that, with one covariance shared by all classes
- * ({@link TiedGaussianMixture}), and every pixel gets the class of largest posterior.
- * {@link #fit} learns the classes of an image; {@link #label} labels any image with them, so a
- * second image gets the same classes.
+ * principal components (fewer where the features vary in fewer directions), whitened; there a
+ * mixture of K Gaussians is fitted by expectation maximization on a seeded sample of the image's
+ * pixels, first with a covariance per class (Apache Commons Math), then, from that, with one
+ * covariance shared by all classes ({@link TiedGaussianMixture}), and every pixel gets the class
+ * of largest posterior. {@link #fit} learns the classes of an image; {@link #label} labels any
+ * image with them, so a second image gets the same classes.
  */
 public final class TextureSegmentation {
 
 	/** Whitened principal components the mixture is fitted in. */
 	static final int COMPONENTS = 8;
+	/** A component's least variance, relative to the first's, for the mixture to be fitted in it. */
+	private static final double MIN_RELATIVE_VARIANCE = 1e-6;
 	/** Most pixels sampled for fitting. */
 	public static final int MAX_SAMPLES = 20_000;
 	private static final int MAX_ITERATIONS = 300;
@@ -137,7 +139,12 @@ public final class TextureSegmentation {
 			for (int a = 0; a < d; a++)
 				standardized[a][i] = (float) ((samples.get(i)[a] - centre[a]) / scale[a]);
 		final PrincipalComponents pca = PrincipalComponents.fit(standardized);
-		final int q = Math.min(COMPONENTS, d);
+		// no more components than the features have variance in: the features' centring per layer
+		// takes one dimension out of each, and a channel that never fires another, and whitening such
+		// a component would blow float rounding up into a coordinate as large as the others
+		int q = Math.min(COMPONENTS, d);
+		while (q > 1 && !(pca.variance(q - 1) > MIN_RELATIVE_VARIANCE * pca.variance(0)))
+			q--;
 		final double[][] projection = new double[q][];
 		for (int k = 0; k < q; k++) {
 			projection[k] = pca.component(k);

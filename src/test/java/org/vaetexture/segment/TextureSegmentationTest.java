@@ -136,6 +136,36 @@ class TextureSegmentationTest {
 		}
 	}
 
+	/**
+	 * Features that vary in only four directions (one that tells the two classes apart, three of
+	 * noise; a sum of two of them; the rest constant) are fitted in four components, not in eight of
+	 * which four would be whitened rounding.
+	 */
+	@Test
+	void theMixtureIsFittedOnlyInComponentsWithVariance() {
+		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
+		final int d = segmentation.features().channels();
+		assertTrue(d >= 9, "features " + d);
+		final Random random = new Random(2);
+		final java.util.List<double[]> samples = new java.util.ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			final double[] x = new double[d];
+			java.util.Arrays.fill(x, 5);
+			x[0] = (i % 2 == 0 ? -3 : 3) + random.nextGaussian();
+			for (int a = 1; a < 4; a++)
+				x[a] = random.nextGaussian();
+			x[4] = x[1] + x[2];
+			samples.add(x);
+		}
+		final TextureClasses fitted = segmentation.fit(samples, 2, "four directions");
+		assertEquals(4, fitted.projection().length, "components");
+		int agree = 0;
+		for (int i = 0; i < samples.size(); i++)
+			if (fitted.classify(samples.get(i)) == fitted.classify(samples.get(0)) == (i % 2 == 0))
+				agree++;
+		assertTrue(agree > 0.99 * samples.size(), agree + " of " + samples.size() + " in their class");
+	}
+
 	@Test
 	void accuracyMatchesLabelsToClassesAtBest() {
 		assertEquals(1, LabelAccuracy.of(new int[] { 0, 0, 1, 1 }, new int[] { 2, 2, 1, 1 }));
