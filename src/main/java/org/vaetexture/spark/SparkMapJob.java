@@ -168,6 +168,9 @@ public final class SparkMapJob implements Callable<Integer> {
 		final TextureClasses classes = centres != null ? VaeTexture.loadClasses(centres) : VaeTexture
 			.fitClasses(m, input, SegmentationOptions.defaults().withClasses(classCount).withSeed(seed),
 				Monitor.NONE);
+		if (centres != null && classCount != null && classCount != classes.count())
+			throw new VaeTextureException("--centres '" + centres + "' holds " + classes.count() +
+				" classes but --classes says " + classCount);
 		if (writeCentres != null) VaeTexture.saveClasses(classes, writeCentres);
 		return classes;
 	}

@@ -113,6 +113,11 @@ class SparkMapJobTest {
 			expected[i++] = t.get();
 		assertArrayEquals(expected, read(out));
 		assertEquals(2, VaeTexture.loadClasses(centres).count());
+		final String[] refused = run(2, "labels", "--model", modelFile.toString(), "--input", input
+			.toString(), "--output", dir.resolve("x.zarr").toString(), "--centres", centres.toString(),
+			"--classes", "3");
+		assertTrue(refused[refused.length - 1].startsWith("error: --centres '") && refused[refused.length -
+			1].endsWith("holds 2 classes but --classes says 3"), String.join("\n", refused));
 	}
 
 	@Test
