@@ -263,8 +263,9 @@ public final class VaeTexture {
 	}
 
 	/**
-	 * Writes an image file (or a chunked store) as OME-Zarr in its own pixel type, for the
-	 * block-wise and cluster maps.
+	 * Writes an image file (or a chunked store) as OME-Zarr in its own pixel type (8- and 16-bit
+	 * integers and float32; other types as float32), for the block-wise and cluster maps; a
+	 * cancelled conversion leaves no output.
 	 *
 	 * @param chunk side of a chunk in pixels
 	 * @param compression as {@link ZarrCodec#parse} reads it

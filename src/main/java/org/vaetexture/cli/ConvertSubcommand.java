@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code convert}: an image file as OME-Zarr, the input of the block-wise and cluster maps. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-	description = "Writes an image (TIFF or anything ImageJ opens) as OME-Zarr, in its own pixel type.")
+	description = "Writes an image (TIFF or anything ImageJ opens, or a Zarr or N5 array) as OME-Zarr, in its own pixel type (32-bit integers and float64 as float32).")
 final class ConvertSubcommand implements Callable<Integer> {
 
 	@Spec

@@ -29,6 +29,11 @@ public enum DataType {
 		this.max = max;
 	}
 
+	/** Whether a float holds every value of the type exactly (8- and 16-bit integers, float32). */
+	public boolean exactInFloat() {
+		return bytes <= 2 || this == FLOAT32;
+	}
+
 	/** Bytes per element. */
 	public int bytes() {
 		return bytes;

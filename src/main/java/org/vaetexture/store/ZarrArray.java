@@ -114,6 +114,9 @@ public final class ZarrArray implements ChunkedArray {
 		final DataType type, final ZarrCodec codec, final Map<String, Object> attributes)
 	{
 		Dims.require(shape, chunks);
+		if (Dims.product(chunks) * type.bytes() > Integer.MAX_VALUE - 8) throw new VaeTextureException(
+			"cannot create '" + dir + "': chunks of " + Arrays.toString(chunks) + " " + type.name()
+				.toLowerCase(java.util.Locale.ROOT) + " values are too large; choose a smaller --chunk");
 		final JsonElement attrs = Json.toJson(attributes);
 		if (!Files.exists(dir.resolve(".zarray"))) {
 			try {

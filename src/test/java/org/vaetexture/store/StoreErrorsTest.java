@@ -32,6 +32,18 @@ class StoreErrorsTest {
 			() -> N5Array.open(empty));
 	}
 
+	/** Chunks too large to read back are refused before anything is written, so a rerun can differ. */
+	@Test
+	void chunksTooLargeAreRefusedBeforeTheMetadataIsWritten() {
+		final Path big = dir.resolve("big.zarr");
+		assertMessage("cannot create '" + big + "': chunks of [128, 2048, 2048] float32 values are too " +
+			"large; choose a smaller --chunk", () -> ZarrArray.create(big, new long[] { 128, 4096, 4096 },
+				new int[] { 128, 2048, 2048 }, DataType.FLOAT32, ZarrCodec.parse("zlib"), Map.of()));
+		org.junit.jupiter.api.Assertions.assertFalse(Files.exists(big.resolve(".zarray")));
+		ZarrArray.create(big, new long[] { 128, 4096, 4096 }, new int[] { 128, 1024, 1024 },
+			DataType.FLOAT32, ZarrCodec.parse("zlib"), Map.of());
+	}
+
 	@Test
 	void unsupportedZarrMetadataIsNamed() throws IOException {
 		assertMessage(".zarray says order F; only C order is supported - rewrite the array with " +
