@@ -49,8 +49,8 @@ public final class OmeZarr {
 	 * attributes.json. (Callers may also take a ".zarr" or ".n5" suffix as a sign.)
 	 */
 	public static boolean isChunkedStore(final Path p) {
-		return Files.isDirectory(p) && Stream.of(".zarray", ".zgroup", ".zattrs", "attributes.json")
-			.anyMatch(name -> Files.exists(p.resolve(name)));
+		return Files.isDirectory(p) && Stream.of(".zarray", ".zgroup", ".zattrs", "attributes.json",
+			"zarr.json").anyMatch(name -> Files.exists(p.resolve(name)));
 	}
 
 	/**
@@ -180,9 +180,11 @@ public final class OmeZarr {
 	private static ChunkedArray openArray(final Path dir) {
 		if (Files.exists(dir.resolve(".zarray"))) return ZarrArray.open(dir);
 		if (Files.exists(dir.resolve("attributes.json"))) return N5Array.open(dir);
+		if (Files.exists(dir.resolve("zarr.json"))) throw new VaeTextureException("cannot read '" + dir +
+			"': it is Zarr v3 (OME-Zarr 0.5), which is not read yet; save it as Zarr v2 (OME-Zarr 0.4)");
 		throw new VaeTextureException("cannot read '" + dir + "': " + (Files.exists(dir.resolve(
-			".zgroup")) ? "it is a Zarr group without OME-Zarr multiscales metadata; " +
-				"give the folder of one of its arrays"
+			".zgroup")) ? "it is a Zarr group without OME-Zarr multiscales metadata; give the folder of" +
+				" one of its images or arrays (of a bioformats2raw folder, its image '0')"
 				: "it is no Zarr array, OME-Zarr image or N5 dataset; give the folder of one"));
 	}
 

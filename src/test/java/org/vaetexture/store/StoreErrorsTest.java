@@ -32,6 +32,16 @@ class StoreErrorsTest {
 			() -> N5Array.open(empty));
 	}
 
+	/** Zarr v3 is named as such, not taken for a folder of image files. */
+	@Test
+	void zarrVersionThreeIsNamed() throws IOException {
+		final Path v3 = Files.createDirectory(dir.resolve("v3.zarr"));
+		Files.writeString(v3.resolve("zarr.json"), "{\"zarr_format\": 3, \"node_type\": \"group\"}");
+		org.junit.jupiter.api.Assertions.assertTrue(OmeZarr.isChunkedStore(v3));
+		assertMessage("cannot read '" + v3 + "': it is Zarr v3 (OME-Zarr 0.5), which is not read yet;" +
+			" save it as Zarr v2 (OME-Zarr 0.4)", () -> OmeZarr.open(v3));
+	}
+
 	/** Chunks too large to read back are refused before anything is written, so a rerun can differ. */
 	@Test
 	void chunksTooLargeAreRefusedBeforeTheMetadataIsWritten() {
@@ -128,7 +138,8 @@ class StoreErrorsTest {
 			OmeZarr.open(group));
 		Files.writeString(zattrs, "{}");
 		assertMessage("it is a Zarr group without OME-Zarr multiscales metadata; give the folder of " +
-			"one of its arrays", () -> OmeZarr.open(group));
+			"one of its images or arrays (of a bioformats2raw folder, its image '0')", () -> OmeZarr.open(
+				group));
 		assertMessage("cannot create '" + group + "': it already holds a different image", () ->
 			OmeZarr.create(group, "x", List.of("c", "y", "x"), new long[] { 2, 37, 29 }, new int[] { 1,
 				16, 16 }, DataType.UINT16, ZarrCodec.raw(), Map.of()));
