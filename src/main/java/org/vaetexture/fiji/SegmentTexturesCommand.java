@@ -11,6 +11,7 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.Defaults;
 import org.vaetexture.api.VaeTexture;
 import org.vaetexture.image.TextureImage;
@@ -52,6 +53,8 @@ public class SegmentTexturesCommand extends VaeCommand {
 	@Override
 	public void run() {
 		labels = guarded(() -> {
+			// before the work, not after it: a folder that is not there must not cost the fit
+			if (write_centres != null) AtomicFiles.requireTarget(write_centres.toPath(), "write_centres");
 			final VaeModel m = VaeTexture.load(modelFile(model));
 			final TextureImage input = ImagePlusInput.of(image, false);
 			final TextureClasses fitted = reuse_centres != null ? VaeTexture.loadClasses(reuse_centres

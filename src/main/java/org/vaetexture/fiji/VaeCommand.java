@@ -58,6 +58,13 @@ abstract class VaeCommand extends ContextCommand {
 		return model.toPath();
 	}
 
+	/** Logs a failure that is not the user's input in one line (its stack trace at debug level). */
+	private void fail(final String message, final Throwable cause) {
+		log.error(message);
+		log.debug(cause);
+		cancel(message);
+	}
+
 	/** Runs the work; returns null after logging and cancelling if it failed or was cancelled. */
 	<T> T guarded(final Supplier<T> work) {
 		try {
@@ -69,6 +76,13 @@ abstract class VaeCommand extends ContextCommand {
 		}
 		catch (final CancellationException e) {
 			if (!isCanceled()) cancel("cancelled");
+		}
+		catch (final OutOfMemoryError e) {
+			fail("out of memory (" + e.getMessage() + "); give Fiji more (Edit > Options > Memory & " +
+				"Threads) or map a smaller image or region", e);
+		}
+		catch (final RuntimeException e) {
+			fail("internal failure, please report it: " + e, e);
 		}
 		finally {
 			status.clearStatus();

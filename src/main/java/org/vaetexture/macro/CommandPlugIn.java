@@ -124,8 +124,12 @@ public final class CommandPlugIn implements PlugIn {
 				"; it takes " + String.join(", ", known));
 		final ConvertService convert = MacroBridge.context().service(ConvertService.class);
 		final Map<String, Object> inputs = new HashMap<>();
+		final List<String> given = keys(options);
 		for (final ModuleItem<?> item : optionItems) {
-			final String value = options == null ? null : Macro.getValue(options, item.getName(), null);
+			String value = options == null ? null : Macro.getValue(options, item.getName(), null);
+			// a ticked checkbox is recorded as its bare key ("... explain"), as ImageJ's dialogs do
+			if (value == null && Types.box(item.getType()) == Boolean.class && given.contains(item
+				.getName())) value = "true";
 			if (value == null) continue;
 			// to the boxed type: converting "abc" to a primitive int gives 0, to Integer null
 			final Object parsed = convert.convert(value, Types.box(item.getType()));

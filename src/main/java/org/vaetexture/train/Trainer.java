@@ -24,7 +24,8 @@ import org.vaetexture.model.VaeNetwork;
  * Trains a VAE on images: normalization from the images, a held-out set of validation tiles, then
  * epochs of Adam steps on freshly sampled batches, with a fresh eps for every step. Deterministic
  * for a seed (on one thread). Stops early when the validation loss has not improved for
- * {@code patience} epochs, keeping the best weights. The model keeps the mean and spread of the
+ * {@code patience} epochs; either way keeps the weights of the epoch with the best validation loss
+ * (with patience 0, the last epoch's). The model keeps the mean and spread of the
  * validation tiles' mu ({@link LatentStatistics}). Cancel is checked before every step.
  */
 public final class Trainer {
@@ -97,11 +98,10 @@ public final class Trainer {
 				sinceBest = 0;
 				if (options.patience() > 0) best = network.weights();
 			}
-			else if (options.patience() > 0 && ++sinceBest >= options.patience()) {
-				network.setWeights(best);
-				stoppedEarly = true;
-			}
+			else if (options.patience() > 0 && ++sinceBest >= options.patience()) stoppedEarly = true;
 		}
+		// the best epoch's weights, whether training stopped early or ran out of epochs after it
+		if (options.patience() > 0 && sinceBest > 0) network.setWeights(best);
 		final List<String> names = new ArrayList<>();
 		for (final TextureImage image : images)
 			names.add(image.name());

@@ -145,6 +145,21 @@ class MacrosTest {
 		assertTrue(err.contains("unknown option 'treshold' for Novelty Heatmap; it takes explain, model"), err);
 	}
 
+	/** A ticked checkbox, as ImageJ's recorder writes it: its bare key. */
+	@Test
+	void aBareKeyTicksTheCheckbox() throws IOException {
+		final Path model = quickModel();
+		final String open = "open(\"" + TestImages.sample("brick.tif").toAbsolutePath() + "\");\n";
+		for (final String explain : new String[] { "", " explain" }) {
+			final Path macro = Files.writeString(dir.resolve("explain.ijm"), "before = nImages;\n" + open +
+				"run(\"Novelty Heatmap\", \"model=[" + model + "]" + explain + "\");\n" +
+				"print(\"new images: \" + (nImages - before));\n");
+			assertEquals(0, run("macro", macro.toString()), err);
+			// the image, the heatmap, its mask and, asked to explain, the terms
+			assertTrue(out.contains("new images: " + (explain.isEmpty() ? 3 : 4)), explain + ": " + out);
+		}
+	}
+
 	@Test
 	void aBrokenMacroIsAnErrorNotADialog() throws IOException {
 		final Path macro = Files.writeString(dir.resolve("bad.ijm"), "selectImage(\"nothing\");\n");

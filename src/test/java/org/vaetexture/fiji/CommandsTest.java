@@ -146,6 +146,14 @@ class CommandsTest {
 			"model", model, "classes", 1).get();
 		assertTrue(bad.isCanceled());
 		assertEquals("classes must be from 2 to 255, got 1", bad.getCancelReason());
+		// a centres file that cannot be written is refused before the fit, not after it
+		final File nowhere = dir.resolve("missing").resolve("centres.json").toFile();
+		final CommandModule unwritable = commands.run(SegmentTexturesCommand.class, true, "image",
+			brick, "model", model, "classes", 2, "write_centres", nowhere).get();
+		assertTrue(unwritable.isCanceled());
+		assertTrue(unwritable.getCancelReason().startsWith("cannot write write_centres '") && unwritable
+			.getCancelReason().contains("does not exist"), unwritable.getCancelReason());
+		assertNull(unwritable.getOutput("labels"));
 		final Img<UnsignedByteType> reused = (Img<UnsignedByteType>) commands.run(
 			SegmentTexturesCommand.class, true, "image", brick, "model", model, "reuse_centres", centres)
 			.get().getOutput("labels");

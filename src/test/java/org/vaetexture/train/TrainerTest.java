@@ -18,6 +18,7 @@ import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
 import org.vaetexture.TestImages;
+import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.TextureImage;
 import org.vaetexture.model.EpochRecord;
 import org.vaetexture.model.VaeConfig;
@@ -91,6 +92,44 @@ class TrainerTest {
 			TestImages.open("grass.tif"));
 		assertTrue(model.training().stoppedEarly());
 		assertTrue(model.history().size() < 30);
+	}
+
+	/**
+	 * Run out of epochs after the best one (a huge learning rate worsens the validation loss, too
+	 * few epochs for the patience to stop it), training keeps the best epoch's weights: the model's
+	 * loss on the validation tiles, drawn again as the trainer draws them, is that epoch's.
+	 */
+	@Test
+	void theBestEpochIsKeptWhenTheEpochsRunOutAfterIt() {
+		final TextureImage grass = TestImages.open("grass.tif");
+		// the first of these rates whose loss worsens after its best epoch without diverging
+		TrainingOptions options = null;
+		VaeModel model = null;
+		EpochRecord best = null;
+		for (final double rate : new double[] { 0.3, 0.2, 0.1, 0.05, 0.02 }) {
+			options = quick().epochs(4).patience(10).learningRate(rate).build();
+			try {
+				model = train(SMALL, options, grass);
+			}
+			catch (final VaeTextureException diverged) {
+				continue;
+			}
+			best = model.history().get(0);
+			for (final EpochRecord e : model.history())
+				if (e.validationLoss(SMALL.beta()) < best.validationLoss(SMALL.beta())) best = e;
+			if (best.epoch() < 4) break;
+		}
+		assertTrue(best != null && best.epoch() < 4, "no rate ends after its best epoch");
+		assertTrue(!model.training().stoppedEarly());
+		final TileSampler sampler = new TileSampler(List.of(grass), SMALL.tileSize(),
+			NormalizationEstimator.estimate(List.of(grass)), options.seed());
+		final float[] tiles = new float[options.validationTiles() * SMALL.tileSize() * SMALL.tileSize()];
+		sampler.fill(tiles, options.validationTiles());
+		final double[] losses = model.network().losses(org.nd4j.linalg.factory.Nd4j.create(tiles,
+			new long[] { options.validationTiles(), 1, SMALL.tileSize(), SMALL.tileSize() }, 'c'),
+			new GaussianNoise(options.seed() + 1, SMALL.latentDim()).next(options.validationTiles()));
+		assertEquals(best.validationLoss(SMALL.beta()), losses[0] + SMALL.beta() * losses[1], 1e-4 *
+			best.validationLoss(SMALL.beta()));
 	}
 
 	@Test
