@@ -24,6 +24,8 @@ public final class TileSampler {
 	private final Normalization normalization;
 	private final Random random;
 	private final double[] cumulativeWeight;
+	/** Per image, the least and greatest tile corners whose centre the mask holds: x0, y0, x1, y1. */
+	private final int[][] cornerBounds;
 
 	public TileSampler(final List<TextureImage> images, final int tileSize,
 		final Normalization normalization, final long seed)
@@ -33,27 +35,42 @@ public final class TileSampler {
 		this.normalization = normalization;
 		this.random = new Random(seed);
 		this.cumulativeWeight = new double[images.size()];
+		this.cornerBounds = new int[images.size()][];
 		double total = 0;
 		for (int i = 0; i < images.size(); i++) {
 			final TextureImage image = images.get(i);
-			if (image.mask() != null) requireMaskedPositions(image);
+			cornerBounds[i] = image.mask() == null ? new int[] { 0, 0, image.width() - tileSize, image
+				.height() - tileSize } : maskedCornerBounds(image);
 			total += (double) (image.width() - tileSize + 1) * (image.height() - tileSize + 1) * image
 				.planes();
 			cumulativeWeight[i] = total;
 		}
 	}
 
-	private void requireMaskedPositions(final TextureImage image) {
+	/**
+	 * The bounds of the tile corners whose centre the mask holds, so that tiles are drawn from the
+	 * masked area's bounding box rather than the whole image (a small ROI in a large image would
+	 * otherwise reject nearly every draw).
+	 *
+	 * @throws VaeTextureException if the mask holds no tile centre
+	 */
+	private int[] maskedCornerBounds(final TextureImage image) {
 		final RandomAccess<? extends RealType<?>> mask = image.mask().randomAccess();
 		final int h = tileSize / 2;
-		for (int y = h; y <= image.height() - tileSize + h; y++)
-			for (int x = h; x <= image.width() - tileSize + h; x++) {
-				mask.setPosition(x, 0);
-				mask.setPosition(y, 1);
-				if (mask.get().getRealDouble() != 0) return;
+		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+		for (int y = 0; y <= image.height() - tileSize; y++)
+			for (int x = 0; x <= image.width() - tileSize; x++) {
+				mask.setPosition(x + h, 0);
+				mask.setPosition(y + h, 1);
+				if (mask.get().getRealDouble() == 0) continue;
+				x0 = Math.min(x0, x);
+				y0 = Math.min(y0, y);
+				x1 = Math.max(x1, x);
+				y1 = Math.max(y1, y);
 			}
-		throw new VaeTextureException("the mask (ROI) of image '" + image.name() +
+		if (x1 < 0) throw new VaeTextureException("the mask (ROI) of image '" + image.name() +
 			"' leaves no room for a whole tile of " + tileSize + " pixels; draw a larger area");
+		return new int[] { x0, y0, x1, y1 };
 	}
 
 	/**
@@ -62,11 +79,12 @@ public final class TileSampler {
 	public void fill(final float[] tiles, final int count) {
 		final int t = tileSize;
 		for (int n = 0; n < count; n++) {
-			final TextureImage image = images.get(pickImage());
+			final int index = pickImage();
+			final TextureImage image = images.get(index);
 			final int c = image.channels();
 			final int plane = random.nextInt(image.planes());
 			final RandomAccess<? extends RealType<?>> data = image.data().randomAccess();
-			final long[] corner = corner(image);
+			final long[] corner = corner(image, cornerBounds[index]);
 			data.setPosition(plane, 3);
 			int i = n * c * t * t;
 			for (int ch = 0; ch < c; ch++) {
@@ -88,12 +106,12 @@ public final class TileSampler {
 		return cumulativeWeight.length - 1;
 	}
 
-	private long[] corner(final TextureImage image) {
+	private long[] corner(final TextureImage image, final int[] bounds) {
 		final RandomAccess<? extends RealType<?>> mask = image.mask() == null ? null : image.mask()
 			.randomAccess();
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			final long x = random.nextInt(image.width() - tileSize + 1);
-			final long y = random.nextInt(image.height() - tileSize + 1);
+			final long x = bounds[0] + random.nextInt(bounds[2] - bounds[0] + 1);
+			final long y = bounds[1] + random.nextInt(bounds[3] - bounds[1] + 1);
 			if (mask == null) return new long[] { x, y };
 			mask.setPosition(x + tileSize / 2, 0);
 			mask.setPosition(y + tileSize / 2, 1);

@@ -62,6 +62,32 @@ class TileSamplerTest {
 			assertEquals(expectedCorner, tiles[n * 64]);
 	}
 
+	/**
+	 * A 5 x 5 mask in a 3000 x 3000 image: drawn from the whole image, 100,000 tries would find one
+	 * of its 25 tile centres (a chance of 3e-6 each) only one time in three.
+	 */
+	@Test
+	void aSmallMaskInALargeImageIsDrawnFrom() {
+		final int side = 3000;
+		final ByteProcessor bp = new ByteProcessor(side, side);
+		for (int y = 0; y < side; y++)
+			for (int x = 0; x < side; x++)
+				bp.set(x, y, (x + 7 * y) % 256);
+		final byte[] mask = new byte[side * side];
+		final Set<Float> corners = new HashSet<>();
+		for (int y = 1498; y <= 1502; y++)
+			for (int x = 1998; x <= 2002; x++) {
+				mask[y * side + x] = 1;
+				corners.add((float) bp.get(x - 4, y - 4));
+			}
+		final TextureImage image = TestImages.wrap(new ImagePlus("large", bp)).withMask(ArrayImgs
+			.unsignedBytes(mask, side, side));
+		final float[] tiles = new float[300 * 64];
+		new TileSampler(List.of(image), 8, IDENTITY, 1).fill(tiles, 300);
+		for (int n = 0; n < 300; n++)
+			assertTrue(corners.contains(tiles[n * 64]), "tile " + n + " centred in the mask");
+	}
+
 	@Test
 	void emptyMaskIsAClearError() {
 		final TextureImage image = TestImages.wrap(TestImages.noise(40, 40, 3)).withMask(ArrayImgs
