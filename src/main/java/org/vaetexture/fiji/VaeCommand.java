@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
+import ij.IJ;
+
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -16,10 +18,13 @@ import org.vaetexture.model.NativeMemory;
 /**
  * What the VAE Texture commands share: each is one call to {@link org.vaetexture.api.VaeTexture};
  * progress through the StatusService, messages through the LogService, and one way to end: bad
- * input logs its one-line message and cancels the command with it (no output); cancel stops the
- * work at the next step or block. When it ends, the native memory its arrays held is released.
+ * input logs its one-line message and cancels the command with it (no output); cancel (or Esc in
+ * ImageJ's window) stops the work at the next step or block. When it ends, the native memory its arrays held is released.
  */
 abstract class VaeCommand extends ContextCommand {
+
+	/** Why a command stopped when the user pressed Esc. */
+	static final String CANCELLED_BY_ESC = "cancelled (Esc pressed)";
 
 	@Parameter
 	private StatusService status;
@@ -42,6 +47,8 @@ abstract class VaeCommand extends ContextCommand {
 
 			@Override
 			public boolean isCancelled() {
+				// Esc in ImageJ's window, as ImageJ's own commands stop
+				if (IJ.escapePressed() && !isCanceled()) cancel(CANCELLED_BY_ESC);
 				return isCanceled();
 			}
 		};
@@ -67,6 +74,7 @@ abstract class VaeCommand extends ContextCommand {
 
 	/** Runs the work; returns null after logging and cancelling if it failed or was cancelled. */
 	<T> T guarded(final Supplier<T> work) {
+		IJ.resetEscape(); // an Esc pressed before this command is not for it
 		try {
 			return work.get();
 		}

@@ -218,6 +218,36 @@ class CommandsReliabilityTest {
 		assertSameWeights(model, target);
 	}
 
+	/** Esc in ImageJ's window stops a command as a cancel does; an Esc from before does not. */
+	@Test
+	void escStopsTrainingAfterItsStep() throws Exception {
+		final File target = dir.resolve("escaped.zip").toFile();
+		final Map<String, Object> inputs = new HashMap<>();
+		inputs.put("image", gravel);
+		inputs.put("model", target);
+		inputs.put("tile_size", 8);
+		inputs.put("epochs", 1);
+		final List<Integer> progress = new ArrayList<>();
+		ProgressHook.onProgress = p -> {
+			progress.add(p);
+			IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		};
+		final CommandModule module = (CommandModule) modules.createModule(commands.getCommand(
+			TrainVaeCommand.class));
+		try {
+			IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE); // pressed before the command started
+			modules.run(module, true, inputs).get();
+		}
+		finally {
+			ProgressHook.onProgress = null;
+			IJ.resetEscape();
+		}
+		assertTrue(module.isCanceled());
+		assertEquals(VaeCommand.CANCELLED_BY_ESC, module.getCancelReason());
+		assertEquals(1, progress.size(), "one step of 64, then Esc");
+		assertFalse(target.exists(), "no model written");
+	}
+
 	/**
 	 * Runs the command, cancelling it ("stopped by the user") at every progress report it makes.
 	 *
