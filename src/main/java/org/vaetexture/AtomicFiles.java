@@ -1,15 +1,18 @@
 package org.vaetexture;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes files all or nothing: the content goes to a hidden temporary file beside the target, which
- * is then moved over it. A failure (disk full, cancel, crash) leaves the target as it was.
+ * Writes files all or nothing: the content goes to a hidden temporary file beside the target, is
+ * forced to the disk, and the file is then moved over the target. A failure (disk full, cancel, a
+ * crash of the process or of the machine) leaves the target as it was or whole.
  */
 public final class AtomicFiles {
 
@@ -74,6 +77,11 @@ public final class AtomicFiles {
 			ThreadLocalRandom.current().nextLong()) + ".tmp");
 		try {
 			writer.write(temp);
+			// on the disk before it takes the target's name, so that after a crash of the machine (not
+			// only of the process) the target is the old file or the whole new one, never an empty one
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
 			try {
 				Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
