@@ -19,7 +19,8 @@ import org.vaetexture.model.NativeMemory;
  * What the VAE Texture commands share: each is one call to {@link org.vaetexture.api.VaeTexture};
  * progress through the StatusService, messages through the LogService, and one way to end: bad
  * input logs its one-line message and cancels the command with it (no output); cancel (or Esc in
- * ImageJ's window) stops the work at the next step or block. When it ends, the native memory its arrays held is released.
+ * ImageJ's window) stops the work at the next step or block. When it ends, the native memory its
+ * arrays held is released.
  */
 abstract class VaeCommand extends ContextCommand {
 
