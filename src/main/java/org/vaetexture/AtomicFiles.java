@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Writes files all or nothing: the content goes to a hidden temporary file beside the target, is
@@ -68,6 +70,24 @@ public final class AtomicFiles {
 	 */
 	public static void writeBytes(final Path target, final byte[] content) {
 		replace(target, "file", temp -> Files.write(temp, content));
+	}
+
+	/**
+	 * Deletes a folder and everything in it, if it is there: what a cancelled or finished job leaves
+	 * that must not be taken for output.
+	 *
+	 * @throws VaeTextureException naming the folder, to delete by hand
+	 */
+	public static void deleteFolder(final Path folder) {
+		if (!Files.exists(folder)) return;
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator)
+				Files.delete(p);
+		}
+		catch (final IOException e) {
+			throw new VaeTextureException("cannot delete '" + folder + "': " + e.getMessage() +
+				"; delete it by hand", e);
+		}
 	}
 
 	private static void replace(final Path target, final String what, final Writer writer) {

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Stream;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.store.DataType;
 import org.vaetexture.store.OmeZarr;
@@ -44,18 +43,18 @@ public final class OmeZarrExport {
 			"' exists; delete it or choose another");
 		final Path partial = output.resolveSibling(output.getFileName() + ".partial");
 		// a folder of that name is what an earlier conversion to this output left when it was killed
-		delete(partial);
+		AtomicFiles.deleteFolder(partial);
 		try {
 			writeChunks(image, partial, chunk, codec, progress, cancelled);
 			Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (final IOException e) {
-			delete(partial);
+			AtomicFiles.deleteFolder(partial);
 			throw new VaeTextureException("cannot write '" + output + "': " + e.getMessage() +
 				"; choose a writable folder", e);
 		}
 		catch (final RuntimeException e) {
-			delete(partial);
+			AtomicFiles.deleteFolder(partial);
 			throw e;
 		}
 	}
@@ -75,19 +74,6 @@ public final class OmeZarrExport {
 			array.writeChunk(axes.chunkIndex(t.plane(), t.column(), t.row()), image.read(t.plane(), x0, y0,
 				Math.min(chunk, image.width() - x0), Math.min(chunk, image.height() - y0)));
 			progress.accept((i + 1.0) / tasks.size());
-		}
-	}
-
-	/** Deletes a folder and everything in it, if it is there. */
-	private static void delete(final Path folder) {
-		if (!Files.exists(folder)) return;
-		try (Stream<Path> files = Files.walk(folder)) {
-			for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(p);
-		}
-		catch (final IOException e) {
-			throw new VaeTextureException("cannot delete '" + folder + "': " + e.getMessage() +
-				"; delete it by hand", e);
 		}
 	}
 }

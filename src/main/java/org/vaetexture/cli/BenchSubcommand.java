@@ -3,10 +3,10 @@ package org.vaetexture.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.vaetexture.AtomicFiles;
 import org.vaetexture.Defaults;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.bench.Benchmark;
@@ -118,7 +118,7 @@ final class BenchSubcommand implements Callable<Integer> {
 					"held-out")), VaeConfig.builder().beta(beta), options);
 			}
 			finally {
-				delete(cases);
+				AtomicFiles.deleteFolder(cases);
 			}
 		}
 		final SegmentationBenchmark segmentations = new SegmentationBenchmark(spec.commandLine()
@@ -129,13 +129,5 @@ final class BenchSubcommand implements Callable<Integer> {
 			beta), options, smoothing, SegmentationBenchmark.HELD_OUT);
 		if (large > 0) bench.large(SAMPLES.resolve("gravel.tif"), large);
 		return 0;
-	}
-
-	/** Deletes a folder of written cases and everything in it. */
-	private static void delete(final Path folder) throws IOException {
-		try (var files = Files.walk(folder)) {
-			for (final Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(p);
-		}
 	}
 }
