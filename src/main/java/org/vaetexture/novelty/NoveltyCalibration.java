@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.math.SampleStride;
 import org.vaetexture.model.NoveltyStatistics;
 import org.vaetexture.model.ShapeStatistics;
 import org.vaetexture.model.VaeModel;
@@ -281,7 +282,8 @@ public final class NoveltyCalibration {
 		long pixels = 0;
 		for (final TextureImage image : images)
 			pixels += (long) image.width() * image.height() * image.planes();
-		final long stride = sampleStride(pixels, MAX_THRESHOLD_SAMPLES);
+		// rounded up, so that all passes together keep at most their share, spread over both halves
+		final long stride = SampleStride.atMost(pixels, MAX_THRESHOLD_SAMPLES);
 		final int capacity = (int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images.size());
 		final float[] descriptor = new float[capacity], shape = new float[capacity];
 		int n = 0;
@@ -297,11 +299,12 @@ public final class NoveltyCalibration {
 				final RandomAccess<FloatType> at = terms.randomAccess();
 				final int planes = images.get(i).planes(), w = images.get(i).width();
 				final int h = images.get(i).height();
+				final long every = SampleStride.acrossColumns(stride, w);
 				long k = 0;
 				for (int p = 0; p < planes; p++)
 					for (int y = 0; y < h; y++)
 						for (int x = 0; x < w; x++) {
-							if (fits.length > 1 && half(y) == fit || k++ % stride != 0 || n >= capacity) continue;
+							if (fits.length > 1 && half(y) == fit || k++ % every != 0 || n >= capacity) continue;
 							at.setPosition(x, 0);
 							at.setPosition(y, 1);
 							if (planes > 1) at.setPosition(p, 3);
@@ -324,16 +327,6 @@ public final class NoveltyCalibration {
 		Arrays.sort(scores);
 		return new double[] { weight, scores[(int) Math.min(n - 1, Math.floor((1 - falsePositiveRate) *
 			n))] };
-	}
-
-	/**
-	 * Every how many pixels the threshold passes keep one, so that all passes together keep at most
-	 * {@code most} of {@code pixels} (plus one per pass), spread over both halves: rounded up (rounded
-	 * down, an image of up to twice {@code most} pixels filled the samples from the first pass's half
-	 * and cut the second's short).
-	 */
-	static long sampleStride(final long pixels, final int most) {
-		return Math.max(1, (pixels + most - 1) / most);
 	}
 
 	private static double standardDeviation(final float[] v, final int n) {

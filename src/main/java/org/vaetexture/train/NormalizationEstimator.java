@@ -10,6 +10,7 @@ import net.imglib2.view.Views;
 import org.vaetexture.VaeTextureException;
 import org.vaetexture.image.FinitePixels;
 import org.vaetexture.image.TextureImage;
+import org.vaetexture.math.SampleStride;
 import org.vaetexture.model.Normalization;
 
 /**
@@ -26,22 +27,6 @@ public final class NormalizationEstimator {
 
 	private NormalizationEstimator() {}
 
-	/**
-	 * The least stride from {@code stride} up that shares no factor with the image's width, so that
-	 * every k-th pixel in row order falls in every column alike (a stride of a multiple of the width
-	 * took its samples from a few columns only: from one edge of a 1024-wide stack of 1024 planes).
-	 */
-	static long strideAcross(final long stride, final int width) {
-		long s = stride;
-		while (s > 1 && gcd(s, width) != 1)
-			s++;
-		return s;
-	}
-
-	private static long gcd(final long a, final long b) {
-		return b == 0 ? a : gcd(b, a % b);
-	}
-
 	public static Normalization estimate(final List<TextureImage> images) {
 		final int channels = images.get(0).channels();
 		final float[] center = new float[channels], scale = new float[channels];
@@ -54,7 +39,7 @@ public final class NormalizationEstimator {
 			int n = 0;
 			float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 			for (final TextureImage image : images) {
-				final long every = strideAcross(stride, image.width());
+				final long every = SampleStride.acrossColumns(stride, image.width());
 				long i = 0;
 				final Cursor<? extends RealType<?>> cursor = Views.flatIterable(Views.hyperSlice(image
 					.data(), 2, c)).cursor();
