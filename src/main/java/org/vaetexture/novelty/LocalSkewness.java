@@ -1,10 +1,12 @@
 package org.vaetexture.novelty;
 
+import org.vaetexture.math.BoxFilter;
+
 /**
  * The skewness of the grey levels in a (2R + 1)^2 box around each pixel, m3 / (m2 + epsilon)^(3/2)
  * with m2 and m3 the box's second and third central moments: the shape of the local histogram,
  * which neither its mean nor its spread describe (a power law or an inverted contrast changes it
- * and keeps both). Moments come from running sums of x, x^2 and x^3 in double, so a pixel's value
+ * and keeps both). Moments come from box sums of x, x^2 and x^3 in double, so a pixel's value
  * depends on the block it was computed in only by double rounding.
  */
 final class LocalSkewness {
@@ -22,51 +24,23 @@ final class LocalSkewness {
 	static float[] compute(final float[] in, final int stride, final int x0, final int y0,
 		final int w, final int h, final int r)
 	{
-		final int k = 2 * r + 1, ih = h + 2 * r;
-		// horizontal sums of the three powers over each row's boxes, then running sums down columns
-		final double[][] rows = new double[3][w * ih];
-		for (int y = 0; y < ih; y++) {
-			final int o = (y + y0) * stride + x0;
-			double s1 = 0, s2 = 0, s3 = 0;
-			for (int x = 0; x < k; x++) {
-				final double v = in[o + x];
-				s1 += v;
-				s2 += v * v;
-				s3 += v * v * v;
+		final int iw = w + 2 * r, ih = h + 2 * r;
+		final double[] x1 = new double[iw * ih], x2 = new double[x1.length], x3 = new double[x1.length];
+		for (int y = 0; y < ih; y++)
+			for (int x = 0; x < iw; x++) {
+				final double v = in[(y + y0) * stride + x + x0];
+				x1[y * iw + x] = v;
+				x2[y * iw + x] = v * v;
+				x3[y * iw + x] = v * v * v;
 			}
-			for (int x = 0; ; x++) {
-				rows[0][y * w + x] = s1;
-				rows[1][y * w + x] = s2;
-				rows[2][y * w + x] = s3;
-				if (x == w - 1) break;
-				final double add = in[o + x + k], remove = in[o + x];
-				s1 += add - remove;
-				s2 += add * add - remove * remove;
-				s3 += add * add * add - remove * remove * remove;
-			}
-		}
+		final double[] s1 = BoxFilter.sums(x1, w, h, r), s2 = BoxFilter.sums(x2, w, h, r);
+		final double[] s3 = BoxFilter.sums(x3, w, h, r);
+		final double n = (double) (2 * r + 1) * (2 * r + 1);
 		final float[] out = new float[w * h];
-		final double[] c1 = new double[w], c2 = new double[w], c3 = new double[w];
-		final double n = (double) k * k;
-		for (int y = 0; y < k; y++)
-			for (int x = 0; x < w; x++) {
-				c1[x] += rows[0][y * w + x];
-				c2[x] += rows[1][y * w + x];
-				c3[x] += rows[2][y * w + x];
-			}
-		for (int y = 0; ; y++) {
-			for (int x = 0; x < w; x++) {
-				final double mean = c1[x] / n, m2 = Math.max(0, c2[x] / n - mean * mean);
-				final double m3 = c3[x] / n - 3 * mean * (c2[x] / n) + 2 * mean * mean * mean;
-				out[y * w + x] = (float) (m3 / Math.pow(m2 + EPSILON, 1.5));
-			}
-			if (y == h - 1) break;
-			final int add = (y + k) * w, remove = y * w;
-			for (int x = 0; x < w; x++) {
-				c1[x] += rows[0][add + x] - rows[0][remove + x];
-				c2[x] += rows[1][add + x] - rows[1][remove + x];
-				c3[x] += rows[2][add + x] - rows[2][remove + x];
-			}
+		for (int i = 0; i < out.length; i++) {
+			final double mean = s1[i] / n, m2 = Math.max(0, s2[i] / n - mean * mean);
+			final double m3 = s3[i] / n - 3 * mean * (s2[i] / n) + 2 * mean * mean * mean;
+			out[i] = (float) (m3 / Math.pow(m2 + EPSILON, 1.5));
 		}
 		return out;
 	}
