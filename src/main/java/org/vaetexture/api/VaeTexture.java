@@ -118,7 +118,7 @@ public final class VaeTexture {
 		return map(model, image, new NoveltyMap(model.requireNovelty()), "novelty map", monitor);
 	}
 
-	/** The names of the {@link #noveltyTerms} channels, in their order: code, energy, roughness, shape. */
+	/** The names of the {@link #noveltyTerms} channels, in their order: code, energy, roughness, shape, orientation. */
 	public static List<String> noveltyTermNames() {
 		return Arrays.stream(NoveltyTerm.values()).map(NoveltyTerm::label).collect(Collectors
 			.toList());
@@ -126,7 +126,7 @@ public final class VaeTexture {
 
 	/**
 	 * Why each pixel is novel: the novelty score's parts (see {@link NoveltyTerm}), one channel
-	 * each in the order code, energy, roughness, shape, in nats; they add up to the {@link #novelty} map.
+	 * each in the order code, energy, roughness, shape, orientation, in nats; they add up to the {@link #novelty} map.
 	 */
 	public static Img<FloatType> noveltyTerms(final VaeModel model, final TextureImage image,
 		final Monitor monitor)

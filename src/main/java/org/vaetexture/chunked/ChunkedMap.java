@@ -65,7 +65,7 @@ public final class ChunkedMap {
 			.requireNovelty()));
 	}
 
-	/** The novelty score's four parts (code, energy, roughness, shape), one channel each. */
+	/** The novelty score's five parts (code, energy, roughness, shape, orientation), one channel each. */
 	public static ChunkedMap noveltyTerms() {
 		return new ChunkedMap("novelty-terms", DataType.FLOAT32, m -> new NoveltyTermsMap(m
 			.requireNovelty()));

@@ -57,6 +57,11 @@ final class InfoSubcommand implements Callable<Integer> {
 				"               no grey-level shape term (calibrated before format 5)%n");
 			else out.printf("               grey-level shape: skewness over %d x %d pixels, weight %.3f%n",
 				2 * n.shape().radius() + 1, 2 * n.shape().radius() + 1, n.shape().weight());
+			if (n.orientation() == null) out.printf(
+				"               no detail orientation term (calibrated before format 6)%n");
+			else out.printf("               detail orientation: steps of 1 and 2 pixels over %d x %d" +
+				" pixels, weight %.3f%n", 2 * n.orientation().radius() + 1, 2 * n.orientation().radius() + 1,
+				n.orientation().weight());
 		}
 		out.printf("%-6s %12s %10s %12s %10s%n", "epoch", "train recon", "train KL", "valid recon",
 			"valid KL");

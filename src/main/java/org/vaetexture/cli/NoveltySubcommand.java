@@ -29,7 +29,7 @@ final class NoveltySubcommand extends MapSubcommand {
 	private Path maskOutput;
 
 	@Option(names = "--explain", paramLabel = "TERMS",
-		description = "Also write why each pixel is novel: the score's four parts (code, energy, roughness, shape; nats, adding up to the score), one channel each; OME-Zarr (.zarr) with an OME-Zarr --output.")
+		description = "Also write why each pixel is novel: the score's five parts (code, energy, roughness, shape, orientation; nats, adding up to the score), one channel each; OME-Zarr (.zarr) with an OME-Zarr --output.")
 	private Path explain;
 
 	@Override

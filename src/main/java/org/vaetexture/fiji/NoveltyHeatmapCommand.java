@@ -28,7 +28,7 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(label = "Model file", persist = false)
 	private File model;
 
-	@Parameter(label = "Explain (the score's parts: code, energy, roughness, shape)", required = false,
+	@Parameter(label = "Explain (the score's parts: code, energy, roughness, shape, orientation)", required = false,
 		persist = false)
 	private boolean explain;
 
@@ -38,7 +38,7 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty mask")
 	private Img<FloatType> novelty_mask;
 
-	/** The score's parts, one channel each (code, energy, roughness, shape); only when asked to explain. */
+	/** The score's parts, one channel each (code, energy, roughness, shape, orientation); only when asked to explain. */
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty terms", required = false)
 	private Img<FloatType> novelty_terms;
 

@@ -47,9 +47,10 @@ public final class ModelFile {
 	 * distance to the mean, as before). Format 4: the neighbour is the nearest in a projection of
 	 * the dimensions the file gives (format 3 files search by the full distance, as before). Format
 	 * 5: the novelty statistics may have the grey-level shape term (older files score without it,
-	 * as before).
+	 * as before). Format 6: the novelty statistics may have the detail orientation term beside the
+	 * shape term (format 5 files score without it, as before).
 	 */
-	public static final int FORMAT_VERSION = 5;
+	public static final int FORMAT_VERSION = 6;
 	static final String METADATA = "vae-texture.json";
 	private static final String NOVELTY_MEAN = "novelty/mean.f32",
 			NOVELTY_WHITENING = "novelty/whitening.f32", NOVELTY_NEIGHBOURS = "novelty/neighbours.f32";
@@ -249,23 +250,28 @@ public final class ModelFile {
 			.descriptorDimension(config), readFloats(zip, NOVELTY_MEAN, d,
 			what), readFloats(zip, NOVELTY_WHITENING, (long) d * d, what), n.neighbours == 0 ? new float[0]
 				: readFloats(zip, NOVELTY_NEIGHBOURS, (long) n.neighbours * d, what), search,
-			n.threshold, n.falsePositiveRate).withShape(shape(n, meta.formatVersion, config, what));
+			n.threshold, n.falsePositiveRate).withShape(shape(n.shape, meta.formatVersion < 5,
+				ShapeStatistics.radius(n.poolRadius, config), 1, config, what)).withOrientation(shape(
+					n.orientation, meta.formatVersion < 6 || n.shape == null, ShapeStatistics.orientationRadius(
+						n.poolRadius, config), ShapeStatistics.ORIENTATION_VALUES, config, what));
 	}
 
 	/**
-	 * The shape term, or null if the file has none; its box must lie within the input the dense
-	 * codes of a novelty map hold ({@link ShapeStatistics#radius}).
+	 * A local grey-level statistic, or null if the file has none; its box must lie within the input
+	 * the dense codes of a novelty map hold ({@code largest}, {@link ShapeStatistics#radius}).
+	 *
+	 * @param tooEarly whether the file's format (or the lack of a skewness) rules the statistic out
+	 * @param perChannel the statistic's values per channel
 	 */
-	private static ShapeStatistics shape(final ModelMetadata.Novelty n, final int formatVersion,
-		final VaeConfig config, final String what)
+	private static ShapeStatistics shape(final ModelMetadata.Shape s, final boolean tooEarly,
+		final int largest, final int perChannel, final VaeConfig config, final String what)
 	{
-		final ModelMetadata.Shape s = n.shape;
 		if (s == null) return null;
-		final int c = config.channels();
-		if (formatVersion < 5 || s.radius < 1 || s.radius > ShapeStatistics.radius(n.poolRadius, config) ||
+		final int c = config.channels() * perChannel;
+		if (tooEarly || s.radius < 1 || s.radius > largest ||
 			!(s.weight >= 0) || Double.isInfinite(s.weight) || s.mean == null || s.mean.length != c ||
 			s.whitening == null || s.whitening.length != c * c || !finite(s.mean) || !finite(s.whitening))
-			throw new VaeTextureException(what + " is corrupt: its grey-level shape statistics are" +
+			throw new VaeTextureException(what + " is corrupt: its local grey-level statistics are" +
 				" inconsistent" + RESTORE);
 		return new ShapeStatistics(s.radius, s.mean, s.whitening, s.weight);
 	}
@@ -393,13 +399,8 @@ public final class ModelFile {
 			m.novelty.searchDimensions = n.searchDimensions();
 			m.novelty.threshold = n.threshold();
 			m.novelty.falsePositiveRate = n.falsePositiveRate();
-			if (n.shape() != null) {
-				m.novelty.shape = new ModelMetadata.Shape();
-				m.novelty.shape.radius = n.shape().radius();
-				m.novelty.shape.weight = n.shape().weight();
-				m.novelty.shape.mean = n.shape().mean();
-				m.novelty.shape.whitening = n.shape().whitening();
-			}
+			m.novelty.shape = shapeMetadata(n.shape());
+			m.novelty.orientation = shapeMetadata(n.orientation());
 		}
 		if (model.latent() != null) {
 			m.latent = new ModelMetadata.Latent();
@@ -407,6 +408,17 @@ public final class ModelFile {
 			m.latent.std = model.latent().std();
 		}
 		return m;
+	}
+
+	/** The JSON of a local grey-level statistic, or null for none. */
+	private static ModelMetadata.Shape shapeMetadata(final ShapeStatistics statistic) {
+		if (statistic == null) return null;
+		final ModelMetadata.Shape s = new ModelMetadata.Shape();
+		s.radius = statistic.radius();
+		s.weight = statistic.weight();
+		s.mean = statistic.mean();
+		s.whitening = statistic.whitening();
+		return s;
 	}
 
 	/** The version of this software, from the jar's manifest ("dev" when run from classes). */

@@ -53,10 +53,13 @@ final class ModelMetadata {
 		 */
 		Integer searchDimensions;
 		double threshold, falsePositiveRate;
-		/** The grey-level shape term (format 5); absent in older files, which have none. */
+		/** The grey-level shape term's skewness (format 5); absent in older files, which have none. */
 		Shape shape;
+		/** The detail orientation term (format 6); absent in older files, which have none. */
+		Shape orientation;
 	}
 
+	/** One local grey-level statistic: the shape's skewness or the detail orientation. */
 	static final class Shape {
 
 		int radius;

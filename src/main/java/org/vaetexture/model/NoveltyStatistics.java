@@ -6,9 +6,10 @@ package org.vaetexture.model;
  * factor of its covariance), a sample of training pixels' whitened descriptors (the neighbours the
  * score measures its distance to; none in models calibrated before model format 3, which score by
  * the distance to the mean) and how a pixel's neighbour among them is found, the pooling and
- * smoothing radii it was computed with, the grey-level shape term ({@link ShapeStatistics}; none
- * before model format 5), and the score that the given fraction of held-out training pixels exceed
- * (the mask threshold, cross-fitted by {@code NoveltyCalibration}).
+ * smoothing radii it was computed with, the terms of two local grey-level statistics, the shape
+ * term's skewness and the detail orientation ({@link ShapeStatistics}; none before model formats 5
+ * and 6), and the score that the given fraction of held-out training pixels exceed (the mask
+ * threshold, cross-fitted by {@code NoveltyCalibration}).
  */
 public final class NoveltyStatistics {
 
@@ -20,7 +21,7 @@ public final class NoveltyStatistics {
 	private final float[] mean;
 	private final float[] whitening, neighbours;
 	private final double threshold, falsePositiveRate;
-	private final ShapeStatistics shape;
+	private final ShapeStatistics shape, orientation;
 
 	/**
 	 * @param roughness whether the descriptor has the hidden layers' roughness (models calibrated by
@@ -37,14 +38,14 @@ public final class NoveltyStatistics {
 		final int searchDimensions, final double threshold, final double falsePositiveRate)
 	{
 		this(poolRadius, smoothRadius, roughness, mean.clone(), whitening.clone(), neighbours.clone(),
-			searchDimensions, threshold, falsePositiveRate, null);
+			searchDimensions, threshold, falsePositiveRate, null, null);
 	}
 
 	/** Takes the arrays as they are (the public constructor copies them). */
 	private NoveltyStatistics(final int poolRadius, final int smoothRadius, final boolean roughness,
 		final float[] mean, final float[] whitening, final float[] neighbours,
 		final int searchDimensions, final double threshold, final double falsePositiveRate,
-		final ShapeStatistics shape)
+		final ShapeStatistics shape, final ShapeStatistics orientation)
 	{
 		if (whitening.length != mean.length * mean.length) throw new IllegalArgumentException(
 			"whitening must be D x D");
@@ -61,17 +62,29 @@ public final class NoveltyStatistics {
 		this.threshold = threshold;
 		this.falsePositiveRate = falsePositiveRate;
 		this.shape = shape;
+		this.orientation = orientation;
 	}
 
-	/** These statistics with a grey-level shape term (null: none). */
+	/** These statistics with the grey-level shape term (null: none). */
 	public NoveltyStatistics withShape(final ShapeStatistics newShape) {
 		return new NoveltyStatistics(poolRadius, smoothRadius, roughness, mean, whitening, neighbours,
-			searchDimensions, threshold, falsePositiveRate, newShape);
+			searchDimensions, threshold, falsePositiveRate, newShape, orientation);
 	}
 
-	/** The grey-level shape term, or null (models calibrated before model format 5). */
+	/** These statistics with the detail orientation term (null: none). */
+	public NoveltyStatistics withOrientation(final ShapeStatistics newOrientation) {
+		return new NoveltyStatistics(poolRadius, smoothRadius, roughness, mean, whitening, neighbours,
+			searchDimensions, threshold, falsePositiveRate, shape, newOrientation);
+	}
+
+	/** The grey-level shape term (the skewness), or null (models calibrated before model format 5). */
 	public ShapeStatistics shape() {
 		return shape;
+	}
+
+	/** The detail orientation term, or null (models calibrated before model format 6). */
+	public ShapeStatistics orientation() {
+		return orientation;
 	}
 
 	/** Radius of the box over which the descriptor averages the encoder's outputs. */

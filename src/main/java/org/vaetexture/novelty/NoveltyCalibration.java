@@ -15,6 +15,8 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaetexture.dense.DenseCodes;
+import org.vaetexture.dense.LatentMap;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.image.TextureImage;
@@ -27,14 +29,15 @@ import org.vaetexture.model.VaeModel;
  * Fits the {@link NoveltyStatistics} of a trained model on its training images: the mean and
  * covariance of the {@link TextureDescriptor} over all training pixels and 1,024 of them, the
  * neighbours, chosen by {@link KCentreCoreset} among 16,384 drawn by {@link NeighbourSample}, and
- * the Gaussian of the grey-level {@link ShapeTerm}'s local skewness (one pass of dense maps); then,
- * cross-fitted, the shape term's weight and the mask threshold: the training rows are cut into two
- * halves (alternate bands of 32 rows), each half's pixels are scored with the Gaussians and the
- * neighbours of the other half, the weight puts the shape's score at a quarter of the descriptor
- * score's spread over those held-out pixels, and the threshold is the weighted score that the given
- * fraction of them exceed (two more passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles),
- * the smoothing radius about T/3 (11), the skewness's box radius the pooling radius plus the
- * encoder's reach (21).
+ * the Gaussians of the two local grey-level statistics of {@link ShapeTerm}, the skewness and the
+ * detail orientation (one pass of dense maps); then, cross-fitted, their terms' weights and the
+ * mask threshold: the training rows are cut into two halves (alternate bands of 32 rows), each
+ * half's pixels are scored with the Gaussians and the neighbours of the other half, each weight
+ * puts its statistic's score at a quarter of the descriptor score's spread over those held-out
+ * pixels, and the threshold is the weighted score that the given fraction of them exceed (two more
+ * passes). The pooling radius is T/4 - 1 (7 for 32-pixel tiles), the smoothing radius about T/3
+ * (11), the skewness's box radius the pooling radius plus the encoder's reach (21), the
+ * orientation's one less (20).
  */
 public final class NoveltyCalibration {
 
@@ -48,9 +51,10 @@ public final class NoveltyCalibration {
 	/** Training pixels drawn (by a hash of their position) for the neighbours to be chosen among. */
 	private static final int CANDIDATES = 16 * NEIGHBOURS;
 	/**
-	 * The grey-level shape score's spread (standard deviation) over held-out training pixels,
-	 * relative to the descriptor score's: on normal texture the shape term varies a quarter as much
-	 * (0.25 and 0.5 scored alike on the development cases, 0.5 lower on tissue at twice the scale).
+	 * Each local grey-level statistic's score's spread (standard deviation) over held-out training
+	 * pixels, relative to the descriptor score's: on normal texture each varies a quarter as much
+	 * (for the skewness alone 0.25 and 0.5 scored alike on the development cases, 0.5 lower on
+	 * tissue at twice the scale; the orientation took the same share).
 	 */
 	private static final double SHAPE_SPREAD = 0.25;
 
@@ -75,11 +79,14 @@ public final class NoveltyCalibration {
 	{
 		final int r = radius(model.config().tileSize()), s = smoothRadius(model.config().tileSize());
 		final int shapeRadius = ShapeStatistics.radius(r, model.config());
+		final int orientationRadius = ShapeStatistics.orientationRadius(r, model.config());
 		final int d = NoveltyStatistics.descriptorDimension(model.config());
 		final MapRunner runner = new MapRunner(model);
 		final Moments[] halves = { new Moments(d), new Moments(d) };
-		final Moments[] shapeHalves = { new Moments(model.config().channels()), new Moments(model
-			.config().channels()) };
+		final int c = model.config().channels();
+		final Moments[] shapeHalves = { new Moments(c), new Moments(c) };
+		final int o = c * ShapeStatistics.ORIENTATION_VALUES;
+		final Moments[] orientationHalves = { new Moments(o), new Moments(o) };
 		final NeighbourSample[] samples = { new NeighbourSample(CANDIDATES), new NeighbourSample(
 			CANDIDATES) };
 		for (int i = 0; i < images.size(); i++) {
@@ -87,11 +94,14 @@ public final class NoveltyCalibration {
 			final int margin = TextureDescriptor.margin(r, true);
 			runner.forEachBlock(images.get(i), margin, true, (codes, plane, x0, y0, w, h) -> {
 				final float[][] desc = TextureDescriptor.compute(codes, w, h, r, true);
-				final float[][] shape = ShapeTerm.features(codes, margin, w, h, shapeRadius);
+				final float[][] shape = ShapeTerm.skewness(codes, margin, w, h, shapeRadius);
+				final float[][] orientation = ShapeTerm.orientation(codes, margin, w, h,
+					orientationRadius);
 				for (int half = 0; half < 2; half++) {
 					final int which = half;
 					halves[half].add(rowsOfHalf(desc, w, y0, h, half));
 					shapeHalves[half].add(rowsOfHalf(shape, w, y0, h, half));
+					orientationHalves[half].add(rowsOfHalf(orientation, w, y0, h, half));
 					samples[half].offer(desc, index, plane, x0, y0, w, h, y -> half(y) == which);
 				}
 			}, f -> progress.accept(0.35 * (index + f) / images.size()), cancelled);
@@ -99,7 +109,8 @@ public final class NoveltyCalibration {
 		final boolean split = halves[0].count > 0 && halves[1].count > 0;
 		final NoveltyStatistics whole = statistics(r, s, Moments.all(halves), NeighbourSample.union(
 			samples[0], samples[1]), falsePositiveRate, cancelled).withShape(shape(shapeRadius, Moments
-				.all(shapeHalves)));
+				.all(shapeHalves))).withOrientation(shape(orientationRadius, Moments.all(
+					orientationHalves)));
 		progress.accept(split ? 0.37 : 0.4);
 		// images of fewer than two bands of rows: the threshold from the pixels of the fit
 		NoveltyStatistics[] fits = { whole };
@@ -107,15 +118,17 @@ public final class NoveltyCalibration {
 			fits = new NoveltyStatistics[2];
 			for (int half = 0; half < 2; half++) {
 				fits[half] = statistics(r, s, halves[half], samples[half], falsePositiveRate, cancelled)
-					.withShape(shape(shapeRadius, shapeHalves[half]));
+					.withShape(shape(shapeRadius, shapeHalves[half])).withOrientation(shape(
+						orientationRadius, orientationHalves[half]));
 				progress.accept(0.385 + 0.015 * half);
 			}
 		}
-		final double[] weightAndThreshold = weightAndThreshold(model, fits, images, falsePositiveRate,
+		final double[] weightsAndThreshold = weightsAndThreshold(model, fits, images, falsePositiveRate,
 			progress, cancelled);
 		return model.withNovelty(new NoveltyStatistics(r, s, true, whole.mean(), whole.whitening(), whole
-			.neighbours(), NeighbourSearch.DIMENSIONS, weightAndThreshold[1], falsePositiveRate).withShape(
-				whole.shape().withWeight(weightAndThreshold[0])));
+			.neighbours(), NeighbourSearch.DIMENSIONS, weightsAndThreshold[2], falsePositiveRate).withShape(
+				whole.shape().withWeight(weightsAndThreshold[0])).withOrientation(whole.orientation()
+					.withWeight(weightsAndThreshold[1])));
 	}
 
 	/**
@@ -132,7 +145,7 @@ public final class NoveltyCalibration {
 			Double.NaN, falsePositiveRate);
 	}
 
-	/** The shape term of one fit, the Gaussian of the skewness moments, of weight 1 until weighed. */
+	/** A local grey-level statistic of one fit, the Gaussian of its moments, of weight 1 until weighed. */
 	private static ShapeStatistics shape(final int radius, final Moments moments) {
 		final float[][] g = gaussian(moments);
 		return new ShapeStatistics(radius, g[0], g[1], 1);
@@ -266,16 +279,16 @@ public final class NoveltyCalibration {
 	}
 
 	/**
-	 * The shape term's weight and the mask threshold, from held-out training pixels: with two fits,
-	 * each half's pixels scored by the statistics of the other half (a threshold from the pixels the
-	 * statistics came from would be too low for new images of the same texture); with one, all
-	 * pixels by it. The weight gives the shape's score {@value #SHAPE_SPREAD} times the spread
-	 * (standard deviation) of the descriptor's score over those pixels; the threshold is the
+	 * The local grey-level terms' weights and the mask threshold, from held-out training pixels: with two
+	 * fits, each half's pixels scored by the statistics of the other half (a threshold from the
+	 * pixels the statistics came from would be too low for new images of the same texture); with
+	 * one, all pixels by it. Each weight gives its statistic's score {@value #SHAPE_SPREAD} times the
+	 * spread (standard deviation) of the descriptor's score over those pixels; the threshold is the
 	 * weighted sum that the false-positive rate of them exceed.
 	 *
-	 * @return {weight, threshold}
+	 * @return {skewness weight, orientation weight, threshold}
 	 */
-	private static double[] weightAndThreshold(final VaeModel model, final NoveltyStatistics[] fits,
+	private static double[] weightsAndThreshold(final VaeModel model, final NoveltyStatistics[] fits,
 		final List<TextureImage> images, final double falsePositiveRate, final DoubleConsumer progress,
 		final BooleanSupplier cancelled)
 	{
@@ -285,18 +298,18 @@ public final class NoveltyCalibration {
 		// rounded up, so that all passes together keep at most their share, spread over both halves
 		final long stride = SampleStride.atMost(pixels, MAX_THRESHOLD_SAMPLES);
 		final int capacity = (int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images.size());
-		final float[] descriptor = new float[capacity], shape = new float[capacity];
+		// per held-out pixel: the descriptor's score, the skewness's and the orientation's (weight 1)
+		final float[][] parts = new float[ScoreParts.CHANNELS][capacity];
 		int n = 0;
 		final MapRunner runner = new MapRunner(model);
 		final double part = 0.6 / fits.length;
-		final int shapeChannel = NoveltyTerm.SHAPE.ordinal();
 		for (int fit = 0; fit < fits.length; fit++) {
-			final NoveltyTermsMap map = new NoveltyTermsMap(fits[fit]);
+			final ScoreParts map = new ScoreParts(fits[fit]);
 			for (int i = 0; i < images.size(); i++) {
 				final double done = 0.4 + part * (fit + (double) i / images.size());
-				final Img<FloatType> terms = runner.run(images.get(i), map, f -> progress.accept(done +
+				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +
 					part * f / images.size()), cancelled);
-				final RandomAccess<FloatType> at = terms.randomAccess();
+				final RandomAccess<FloatType> at = scores.randomAccess();
 				final int planes = images.get(i).planes(), w = images.get(i).width();
 				final int h = images.get(i).height();
 				final long every = SampleStride.acrossColumns(stride, w);
@@ -308,25 +321,73 @@ public final class NoveltyCalibration {
 							at.setPosition(x, 0);
 							at.setPosition(y, 1);
 							if (planes > 1) at.setPosition(p, 3);
-							float sum = 0;
-							for (int c = 0; c < shapeChannel; c++) {
+							for (int c = 0; c < parts.length; c++) {
 								at.setPosition(c, 2);
-								sum += at.get().get();
+								parts[c][n] = at.get().get();
 							}
-							descriptor[n] = sum;
-							at.setPosition(shapeChannel, 2);
-							shape[n++] = at.get().get();
+							n++;
 						}
 			}
 		}
-		final double spread = standardDeviation(shape, n);
-		final double weight = spread > 0 ? SHAPE_SPREAD * standardDeviation(descriptor, n) / spread : 0;
+		final double descriptorSpread = standardDeviation(parts[0], n);
+		final double[] weights = new double[parts.length - 1];
+		for (int c = 0; c < weights.length; c++) {
+			final double spread = standardDeviation(parts[c + 1], n);
+			weights[c] = spread > 0 ? SHAPE_SPREAD * descriptorSpread / spread : 0;
+		}
 		final float[] scores = new float[n];
-		for (int j = 0; j < n; j++)
-			scores[j] = (float) (descriptor[j] + weight * shape[j]);
+		for (int j = 0; j < n; j++) {
+			double score = parts[0][j];
+			for (int c = 0; c < weights.length; c++)
+				score += weights[c] * parts[c + 1][j];
+			scores[j] = (float) score;
+		}
 		Arrays.sort(scores);
-		return new double[] { weight, scores[(int) Math.min(n - 1, Math.floor((1 - falsePositiveRate) *
-			n))] };
+		return new double[] { weights[0], weights[1], scores[(int) Math.min(n - 1, Math.floor((1 -
+			falsePositiveRate) * n))] };
+	}
+
+	/**
+	 * The calibration's map of held-out scores: the descriptor's score, then the skewness's and the
+	 * orientation's as their fit weighs them (weight 1 until weighed), each smoothed as the novelty
+	 * score is.
+	 */
+	private static final class ScoreParts implements LatentMap {
+
+		static final int CHANNELS = 3;
+
+		private final NoveltyMap novelty;
+
+		ScoreParts(final NoveltyStatistics fit) {
+			this.novelty = new NoveltyMap(fit);
+		}
+
+		@Override
+		public int channels() {
+			return CHANNELS;
+		}
+
+		@Override
+		public int halo() {
+			return novelty.halo();
+		}
+
+		@Override
+		public String name() {
+			return "novelty-calibration";
+		}
+
+		@Override
+		public boolean usesHidden() {
+			return true;
+		}
+
+		@Override
+		public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
+			final float[][] terms = novelty.smoothedTerms(codes, w, h, new int[] { 0, novelty
+				.statistics().dimension() });
+			System.arraycopy(terms, 0, out, 0, terms.length);
+		}
 	}
 
 	private static double standardDeviation(final float[] v, final int n) {

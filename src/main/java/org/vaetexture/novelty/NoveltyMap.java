@@ -1,7 +1,9 @@
 package org.vaetexture.novelty;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import net.imglib2.img.Img;
 import net.imglib2.loops.LoopBuilder;
@@ -28,7 +30,8 @@ import org.vaetexture.model.ShapeStatistics;
  * found as {@link NeighbourSearch} says: the nearest in a projection (models of format 3: the
  * nearest, b* = argmin_k |z - b_k|). Models without neighbours (calibrated before model format 3)
  * score 1/2 |z|^2, the distance to the mean. Models calibrated since model format 5 add the
- * grey-level {@link ShapeTerm}. {@link NoveltyTermsMap} gives the score's parts.
+ * grey-level shape term, those since format 6 the detail orientation term ({@link ShapeTerm}).
+ * {@link NoveltyTermsMap} gives the score's parts.
  */
 public final class NoveltyMap implements LatentMap {
 
@@ -77,17 +80,19 @@ public final class NoveltyMap implements LatentMap {
 	public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
 		final float[][] parts = unsmoothedParts(codes, w, h, new int[] { 0, statistics.dimension() });
 		final float[] score = parts[0];
-		if (parts.length > 1) for (int i = 0; i < score.length; i++)
-			score[i] += parts[1][i];
+		for (int p = 1; p < parts.length; p++)
+			for (int i = 0; i < score.length; i++)
+				score[i] += parts[p][i];
 		out[0] = BoxFilter.mean(score, w, h, statistics.smoothRadius());
 	}
 
 	/**
 	 * The score's parts, each smoothed as the score is: over groups of descriptor rows, for
 	 * boundaries {b0 = 0, b1, ..., bk = D} part i sums the squared whitened rows [b_i, b_i+1); then,
-	 * for models with one, the grey-level {@link ShapeTerm}.
+	 * for models with them, the weighted grey-level shape and detail orientation terms ({@link
+	 * ShapeTerm}).
 	 *
-	 * @return [k or k + 1][w h]
+	 * @return [k, k + 1 or k + 2][w h]
 	 */
 	float[][] smoothedTerms(final DenseCodes codes, final int w, final int h, final int[] bounds) {
 		final float[][] terms = unsmoothedParts(codes, w, h, bounds);
@@ -101,14 +106,15 @@ public final class NoveltyMap implements LatentMap {
 		final int[] bounds)
 	{
 		final int s = statistics.smoothRadius(), ws = w + 2 * s, hs = h + 2 * s;
-		final float[][] descriptor = scores(TextureDescriptor.compute(codes, ws, hs, statistics
-			.poolRadius(), statistics.roughness()), bounds);
-		final ShapeStatistics shape = statistics.shape();
-		if (shape == null) return descriptor;
-		final float[][] parts = Arrays.copyOf(descriptor, descriptor.length + 1);
-		parts[descriptor.length] = ShapeTerm.score(ShapeTerm.features(codes, (codes.width() - ws) / 2,
-			ws, hs, shape.radius()), shape);
-		return parts;
+		final int inset = (codes.width() - ws) / 2;
+		final List<float[]> parts = new ArrayList<>(Arrays.asList(scores(TextureDescriptor.compute(
+			codes, ws, hs, statistics.poolRadius(), statistics.roughness()), bounds)));
+		final ShapeStatistics shape = statistics.shape(), orientation = statistics.orientation();
+		if (shape != null) parts.add(ShapeTerm.score(ShapeTerm.skewness(codes, inset, ws, hs, shape
+			.radius()), shape));
+		if (orientation != null) parts.add(ShapeTerm.score(ShapeTerm.orientation(codes, inset, ws, hs,
+			orientation.radius()), orientation));
+		return parts.toArray(new float[0][]);
 	}
 
 	/** The model's statistics this map scores with. */

@@ -1,13 +1,13 @@
 package org.vaetexture.novelty;
 
 /**
- * The four parts of the novelty score: three in the order of the {@link TextureDescriptor}'s
- * groups, then the grey-level {@link ShapeTerm}. Because the whitening matrix is the inverse of a
+ * The five parts of the novelty score: three in the order of the {@link TextureDescriptor}'s
+ * groups, then the two local grey-level terms of {@link ShapeTerm}. Because the whitening matrix is the inverse of a
  * lower-triangular Cholesky factor, the descriptor's score (the whitened distance to the pixel's
  * neighbour, or to the mean) splits exactly into a sum over the groups: the code's own Mahalanobis
  * term, then the energies' given the code, then the roughness's given both (the chain rule of a
- * Gaussian's log-density). The shape term is added to that sum (0 for models calibrated before
- * model format 5).
+ * Gaussian's log-density). The shape and orientation terms are added to that sum (0 for models
+ * calibrated before model formats 5 and 6).
  */
 public enum NoveltyTerm {
 
@@ -18,7 +18,9 @@ public enum NoveltyTerm {
 	/** Hidden-channel roughness unusual for the code and energies: finer or smoother detail. */
 	ROUGHNESS("roughness"),
 	/** The local grey-level histogram's shape (skewness) unusual: a power law, inverted contrast. */
-	SHAPE("shape");
+	SHAPE("shape"),
+	/** Which way the finest detail runs unusual: texture turned, or finer detail of another direction. */
+	ORIENTATION("orientation");
 
 	private final String label;
 
@@ -31,7 +33,7 @@ public enum NoveltyTerm {
 		return label;
 	}
 
-	/** The terms that are groups of descriptor rows (all but {@link #SHAPE}). */
+	/** The terms that are groups of descriptor rows (all but {@link #SHAPE} and {@link #ORIENTATION}). */
 	static NoveltyTerm[] descriptorTerms() {
 		return new NoveltyTerm[] { CODE, ENERGY, ROUGHNESS };
 	}

@@ -6,9 +6,10 @@ import org.vaetexture.model.NoveltyStatistics;
 
 /**
  * Why a pixel is novel: the novelty score split into its {@link NoveltyTerm}s, one channel each
- * (code, energy, roughness, shape), in nats, smoothed as the score is; the channels add up to the
- * {@link NoveltyMap} (to float rounding). Models without the roughness in their descriptor give 0
- * there, models without the shape term (before model format 5) 0 in its channel.
+ * (code, energy, roughness, shape, orientation), in nats, smoothed as the score is; the channels
+ * add up to the {@link NoveltyMap} (to float rounding). Models without the roughness in their
+ * descriptor give 0 there, models without the shape term (before model format 5) or without the
+ * orientation term (before model format 6) 0 in its channel.
  */
 public final class NoveltyTermsMap implements LatentMap {
 
@@ -47,7 +48,11 @@ public final class NoveltyTermsMap implements LatentMap {
 		for (final NoveltyTerm t : groups)
 			bounds[t.ordinal() + 1] = t.end(l, f, d);
 		final float[][] terms = novelty.smoothedTerms(codes, w, h, bounds);
-		// without a shape term its channel keeps the zeros it came with
-		System.arraycopy(terms, 0, out, 0, terms.length);
+		System.arraycopy(terms, 0, out, 0, groups.length);
+		// the channels of terms a model lacks keep their zeros
+		int next = groups.length;
+		if (novelty.statistics().shape() != null) out[NoveltyTerm.SHAPE.ordinal()] = terms[next++];
+		if (novelty.statistics().orientation() != null) out[NoveltyTerm.ORIENTATION.ordinal()] =
+			terms[next];
 	}
 }

@@ -62,6 +62,7 @@ class MainTest {
 		assertTrue(out.contains("tile size      16"), out);
 		assertTrue(out.contains("brick.tif"), out);
 		assertTrue(out.contains("grey-level shape: skewness over 19 x 19 pixels"), out);
+		assertTrue(out.contains("detail orientation: steps of 1 and 2 pixels over 17 x 17 pixels"), out);
 	}
 
 	@Test
@@ -80,9 +81,10 @@ class MainTest {
 				"terms.tif").toString()), err);
 		assertEquals(512, IJ.openImage(dir.resolve("n.tif").toString()).getHeight());
 		final ImagePlus terms = IJ.openImage(dir.resolve("terms.tif").toString());
-		assertEquals(4, terms.getStackSize(), "code, energy, roughness, shape");
+		assertEquals(5, terms.getStackSize(), "code, energy, roughness, shape, orientation");
 		assertEquals("roughness (nats)", terms.getStack().getSliceLabel(3));
 		assertEquals("shape (nats)", terms.getStack().getSliceLabel(4));
+		assertEquals("orientation (nats)", terms.getStack().getSliceLabel(5));
 		final ImagePlus calibrated = IJ.openImage(brick);
 		calibrated.getCalibration().pixelWidth = 0.25;
 		calibrated.getCalibration().pixelHeight = 0.25;
@@ -99,15 +101,17 @@ class MainTest {
 		final float[] heat = (float[]) IJ.openImage(dir.resolve("n.tif").toString()).getProcessor()
 			.getPixels();
 		final double threshold = ModelFile.load(Path.of(m)).novelty().threshold();
-		final float[][] parts = new float[4][];
-		for (int t = 0; t < 4; t++)
+		final float[][] parts = new float[terms.getStackSize()][];
+		for (int t = 0; t < parts.length; t++)
 			parts[t] = (float[]) terms.getStack().getPixels(t + 1);
 		int scores = 0;
 		for (int i = 0; i < mask.length; i++) {
 			assertEquals(heat[i] > threshold ? 1 : 0, mask[i], "mask = heatmap > threshold at " + i);
-			assertEquals(heat[i], parts[0][i] + parts[1][i] + parts[2][i] + parts[3][i], 1e-4 * Math.max(1,
-				heat[i]),
-				"the terms add up to the score at " + i);
+			double sum = 0;
+			for (final float[] part : parts)
+				sum += part[i];
+			assertEquals(heat[i], sum, 1e-4 * Math.max(1, heat[i]), "the terms add up to the score at " +
+				i);
 			if (heat[i] != 0 && heat[i] != 1) scores++;
 		}
 		assertTrue(scores > mask.length / 2, "the heatmap holds scores, not the mask");

@@ -122,7 +122,7 @@ class MapsTest {
 	private static NoveltyStatistics fullSearch(final NoveltyStatistics n) {
 		return new NoveltyStatistics(n.poolRadius(), n.smoothRadius(), n.roughness(), n.mean(), n
 			.whitening(), n.neighbours(), NoveltyStatistics.FULL_SEARCH, n.threshold(), n
-				.falsePositiveRate()).withShape(n.shape());
+				.falsePositiveRate()).withShape(n.shape()).withOrientation(n.orientation());
 	}
 
 	@Test
@@ -294,24 +294,78 @@ class MapsTest {
 	}
 
 	/**
-	 * The calibration weighs the shape term to a quarter of the descriptor score's spread over
-	 * held-out training pixels; over all of them (some of which the Gaussians came from) that ratio
-	 * holds to within a factor of two.
+	 * An unsmoothed map with a standard Gaussian for the detail orientation scores 1/2 (o1^2 + o2^2),
+	 * o_k = log((E_x + 1e-4) / (E_y + 1e-4)) with E the mean squared step of k pixels (forward for
+	 * one, centred for two) along x and y, over the box centred on the pixel of the normalized,
+	 * mirror-extended image: at the corners and inside.
 	 */
 	@Test
-	void theShapeTermIsWeighedToAQuarterOfTheDescriptorsSpread() {
+	void theOrientationTermsBoxIsCentredOnThePixel() {
+		final NoveltyStatistics n = model.novelty();
+		final int r = n.orientation().radius();
+		final NoveltyStatistics unsmoothed = new NoveltyStatistics(n.poolRadius(), 0, true, n.mean(), n
+			.whitening(), n.neighbours(), n.searchDimensions(), n.threshold(), n.falsePositiveRate())
+				.withOrientation(new ShapeStatistics(r, new float[2], new float[] { 1, 0, 0, 1 }, 1));
+		final TextureImage image = region(30, 20, 61, 47);
+		final Img<FloatType> terms = new MapRunner(model, 24, 2).run(image, new NoveltyTermsMap(
+			unsmoothed));
+		final RandomAccess<? extends RealType<?>> ra = Views.extendMirrorSingle(Views.hyperSlice(image
+			.data(), 3, 0)).randomAccess();
+		for (final int[] p : new int[][] { { 0, 0 }, { 60, 46 }, { 30, 20 }, { 3, 44 }, { 57, 2 } }) {
+			double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+			for (int dy = -r; dy <= r; dy++)
+				for (int dx = -r; dx <= r; dx++) {
+					final int x = p[0] + dx, y = p[1] + dy;
+					final double v = grey(ra, x, y);
+					x1 += square(grey(ra, x + 1, y) - v);
+					y1 += square(grey(ra, x, y + 1) - v);
+					x2 += square(grey(ra, x + 1, y) - grey(ra, x - 1, y));
+					y2 += square(grey(ra, x, y + 1) - grey(ra, x, y - 1));
+				}
+			final double count = (2 * r + 1) * (2 * r + 1);
+			final double o1 = Math.log((x1 / count + 1e-4) / (y1 / count + 1e-4));
+			final double o2 = Math.log((x2 / count + 1e-4) / (y2 / count + 1e-4));
+			final double expected = 0.5 * (o1 * o1 + o2 * o2);
+			assertEquals(expected, at(terms, p[0], p[1], NoveltyTerm.ORIENTATION.ordinal()), 1e-4 * Math
+				.max(1, expected), p[0] + ", " + p[1]);
+			assertEquals(0, at(terms, p[0], p[1], NoveltyTerm.SHAPE.ordinal()), 0.0,
+				"no shape term, its channel 0");
+		}
+	}
+
+	private double grey(final RandomAccess<? extends RealType<?>> ra, final int x, final int y) {
+		ra.setPosition(new long[] { x, y, 0 });
+		return model.normalization().apply(ra.get().getRealFloat(), 0);
+	}
+
+	private static double square(final double v) {
+		return v * v;
+	}
+
+	/**
+	 * The calibration weighs the shape and orientation terms each to a quarter of the descriptor
+	 * score's spread over held-out training pixels; over all of them (some of which the Gaussians
+	 * came from) that ratio holds to within a factor of two.
+	 */
+	@Test
+	void theGreyLevelTermsAreWeighedToAQuarterOfTheDescriptorsSpread() {
 		final Img<FloatType> terms = new MapRunner(model).run(region(0, 0, 160, 160),
 			new NoveltyTermsMap(model.novelty()));
 		final int shape = NoveltyTerm.SHAPE.ordinal();
-		final double[] descriptor = new double[160 * 160], grey = new double[descriptor.length];
+		final double[] descriptor = new double[160 * 160];
+		final double[][] grey = new double[2][descriptor.length];
 		for (int y = 0; y < 160; y++)
 			for (int x = 0; x < 160; x++) {
 				for (int t = 0; t < shape; t++)
 					descriptor[y * 160 + x] += at(terms, x, y, t);
-				grey[y * 160 + x] = at(terms, x, y, shape);
+				for (int g = 0; g < 2; g++)
+					grey[g][y * 160 + x] = at(terms, x, y, shape + g);
 			}
-		final double ratio = standardDeviation(grey) / standardDeviation(descriptor);
-		assertTrue(ratio > 0.125 && ratio < 0.5, "shape spread / descriptor spread " + ratio);
+		for (int g = 0; g < 2; g++) {
+			final double ratio = standardDeviation(grey[g]) / standardDeviation(descriptor);
+			assertTrue(ratio > 0.125 && ratio < 0.5, NoveltyTerm.values()[shape + g].label() +
+				" spread / descriptor spread " + ratio);
+		}
 	}
 
 	private static double standardDeviation(final double[] v) {

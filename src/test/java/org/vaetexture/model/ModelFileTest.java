@@ -195,20 +195,54 @@ class ModelFileTest {
 			new float[2], new float[4], 1), new ShapeStatistics(radius, new float[1], new float[1], 1) })
 		{
 			ModelFile.save(model.withNovelty(shaped.novelty().withShape(bad)), file);
-			assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(file));
+			assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(file));
 		}
 		final BiFunction<String, byte[], byte[]> formatFour = (name, bytes) -> name.equals(
 			ModelFile.METADATA) ? json(bytes).replaceFirst("\"formatVersion\": " +
 				ModelFile.FORMAT_VERSION, "\"formatVersion\": 4").getBytes(StandardCharsets.UTF_8) : bytes;
 		final Path claiming = rewrite(shaped, formatFour);
-		assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(claiming));
+		assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(claiming));
 		final Path negative = rewrite(shaped, (name, bytes) -> name.equals(ModelFile.METADATA)
 			? json(bytes).replaceFirst("\"weight\": 3.5", "\"weight\": -3.5").getBytes(
 				StandardCharsets.UTF_8) : bytes);
-		assertMessage("grey-level shape statistics are inconsistent", () -> ModelFile.load(negative));
+		assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(negative));
 		final Path older = rewrite(withNeighbours(5, 4), formatFour);
 		assertEquals(4, ModelFile.formatVersion(older));
 		assertEquals(null, ModelFile.load(older).novelty().shape(), "format 4: no shape term");
+	}
+
+	@Test
+	void theOrientationTermRoundTripsAndIsCheckedOnLoad() throws IOException {
+		final int skewness = 3 + model.config().inputReach(), radius = skewness - 1;
+		final float[] mean = { 0.25f, -1, 0.5f, 2 }, whitening = new float[16];
+		for (int i = 0; i < 16; i++)
+			whitening[i] = i % 5 == 0 ? 2 : i / 4 > i % 4 ? 0.5f : 0;
+		final NoveltyStatistics shaped = withNeighbours(5, 4).novelty().withShape(new ShapeStatistics(
+			skewness, new float[2], new float[] { 1, 0, 0, 1 }, 1));
+		final VaeModel turned = model.withNovelty(shaped.withOrientation(new ShapeStatistics(radius,
+			mean, whitening, 0.75)));
+		final Path file = dir.resolve("orientation.zip");
+		ModelFile.save(turned, file);
+		final ShapeStatistics loaded = ModelFile.load(file).novelty().orientation();
+		assertEquals(radius, loaded.radius());
+		assertArrayEquals(mean, loaded.mean(), "two per channel");
+		assertArrayEquals(whitening, loaded.whitening());
+		assertEquals(0.75, loaded.weight());
+		for (final ShapeStatistics bad : new ShapeStatistics[] { new ShapeStatistics(radius + 1,
+			new float[4], new float[16], 1), new ShapeStatistics(radius, new float[2], new float[4], 1) })
+		{
+			ModelFile.save(model.withNovelty(shaped.withOrientation(bad)), file);
+			assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(file));
+		}
+		final BiFunction<String, byte[], byte[]> formatFive = (name, bytes) -> name.equals(
+			ModelFile.METADATA) ? json(bytes).replaceFirst("\"formatVersion\": " +
+				ModelFile.FORMAT_VERSION, "\"formatVersion\": 5").getBytes(StandardCharsets.UTF_8) : bytes;
+		final Path claiming = rewrite(turned, formatFive);
+		assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(claiming));
+		final Path older = rewrite(model.withNovelty(shaped), formatFive);
+		assertEquals(5, ModelFile.formatVersion(older));
+		assertEquals(null, ModelFile.load(older).novelty().orientation(), "format 5: no orientation");
+		assertEquals(skewness, ModelFile.load(older).novelty().shape().radius(), "its shape term kept");
 	}
 
 	/** The model with novelty statistics of k neighbours and the given search. */
