@@ -17,7 +17,7 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Plugins > VAE Texture > Novelty Heatmap: the novelty of every pixel (nats), its mask and, when
- * asked to explain, the score's four parts.
+ * asked to explain, the score's five parts.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>VAE Texture>Novelty Heatmap", headless = true)
 public class NoveltyHeatmapCommand extends VaeCommand {
@@ -28,8 +28,8 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(label = "Model file", persist = false)
 	private File model;
 
-	@Parameter(label = "Explain (the score's parts: code, energy, roughness, shape, orientation)", required = false,
-		persist = false)
+	@Parameter(label = "Explain (the score's parts: code, energy, roughness, shape, orientation)",
+		required = false, persist = false)
 	private boolean explain;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty")
@@ -38,7 +38,10 @@ public class NoveltyHeatmapCommand extends VaeCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty mask")
 	private Img<FloatType> novelty_mask;
 
-	/** The score's parts, one channel each (code, energy, roughness, shape, orientation); only when asked to explain. */
+	/**
+	 * The score's parts, one channel each (code, energy, roughness, shape, orientation); only when
+	 * asked to explain.
+	 */
 	@Parameter(type = ItemIO.OUTPUT, label = "Novelty terms", required = false)
 	private Img<FloatType> novelty_terms;
 

@@ -4,10 +4,12 @@ import org.vaetexture.math.BoxFilter;
 import org.vaetexture.model.ShapeStatistics;
 
 /**
- * Which way the finest detail runs in a (2R + 1)^2 box around each pixel: for grey-level steps of
+ * Which way the finest detail runs in a (2r + 1)^2 box around each pixel: for grey-level steps of
  * one pixel (x(i + 1) - x(i)) and of two (x(i + 1) - x(i - 1)), the log ratio of the mean squared
- * step along x to the mean squared step along y over the box, log((E_x + epsilon) / (E_y +
- * epsilon)). Texture turned by 90 degrees changes the sign of both; a texture whose only preferred
+ * step along x to the mean squared step along y over the steps at the box's pixels, log((E_x +
+ * epsilon) / (E_y + epsilon)). The steps of two pixels are centred on the box's pixels; those of
+ * one start there, so they reach one pixel beyond the box to the right and below (half a pixel off
+ * centre). Texture turned by 90 degrees changes the sign of both; a texture whose only preferred
  * direction lies in its finest detail (a camera's or a scanner's anisotropy) keeps it there, where
  * the encoder's descriptor, pooled over a smaller box, sees it through too much noise. Box sums in
  * double, so a pixel's value depends on the block it was computed in only by double rounding.
@@ -24,7 +26,8 @@ final class LocalOrientation {
 	/**
 	 * @param in row-major plane of width {@code stride}; the box of output pixel (x, y) is centred on
 	 *          in[(y + y0 + r) stride + x + x0 + r], and the steps read one pixel beyond the boxes on
-	 *          every side (x0, y0 >= 1)
+	 *          every side (x0, y0 >= 1; the steps of two pixels to the left and above, both to the
+	 *          right and below)
 	 * @return [{@value #VALUES}][w h], row-major: the ratio at steps of one pixel, then of two
 	 */
 	static float[][] compute(final float[] in, final int stride, final int x0, final int y0,

@@ -6,7 +6,8 @@ import org.vaetexture.model.ShapeStatistics;
 /**
  * The novelty score's terms of local grey-level statistics over large boxes, per channel of the
  * normalized input: the grey-level shape, the {@link LocalSkewness} over a (2R + 1)^2 box, and
- * (model format 6) the detail orientation, the {@link LocalOrientation} over a (2R - 1)^2 box. Each
+ * (model format 6) the detail orientation, the {@link LocalOrientation} over a (2R - 1)^2 box, R
+ * the shape's radius ({@link ShapeStatistics#radius}). Each
  * is whitened by its training Gaussian ({@link ShapeStatistics}), u = W (g - m), and scored 1/2
  * |u|^2 times that Gaussian's weight. They see what the encoder's descriptor, pooled over a smaller
  * box, barely does: a remapping of the grey levels that keeps their local mean and spread (a power

@@ -453,6 +453,7 @@ class MapsTest {
 				assertEquals(expected, at(oldScore, x, y), 1e-4 * Math.max(1, expected));
 				assertEquals(0, at(oldTerms, x, y, 2), 0.0, "no roughness term");
 				assertEquals(0, at(oldTerms, x, y, 3), 0.0, "no shape term");
+				assertEquals(0, at(oldTerms, x, y, 4), 0.0, "no orientation term");
 			}
 	}
 

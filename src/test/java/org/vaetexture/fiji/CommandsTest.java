@@ -93,6 +93,11 @@ class CommandsTest {
 		assertArrayEquals(new long[] { 512, 512 }, heat.dimensionsAsLongArray());
 		for (final FloatType v : (Img<FloatType>) novelty.getOutput("novelty_mask"))
 			assertTrue(v.get() == 0 || v.get() == 1);
+		assertNull(novelty.getOutput("novelty_terms"), "parts only when asked to explain");
+		final CommandModule explained = commands.run(NoveltyHeatmapCommand.class, true, "image", brick,
+			"model", model, "explain", true).get();
+		assertArrayEquals(new long[] { 512, 512, 5 }, ((Img<FloatType>) explained.getOutput(
+			"novelty_terms")).dimensionsAsLongArray(), "code, energy, roughness, shape, orientation");
 		final CommandModule recon = commands.run(ReconstructCommand.class, true, "image", brick,
 			"model", model).get();
 		assertArrayEquals(new long[] { 512, 512 }, ((Img<FloatType>) recon.getOutput("reconstruction"))

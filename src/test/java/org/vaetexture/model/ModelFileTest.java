@@ -234,6 +234,9 @@ class ModelFileTest {
 			ModelFile.save(model.withNovelty(shaped.withOrientation(bad)), file);
 			assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(file));
 		}
+		ModelFile.save(model.withNovelty(shaped.withShape(null).withOrientation(new ShapeStatistics(
+			radius, mean, whitening, 0.75))), file);
+		assertMessage("local grey-level statistics are inconsistent", () -> ModelFile.load(file));
 		final BiFunction<String, byte[], byte[]> formatFive = (name, bytes) -> name.equals(
 			ModelFile.METADATA) ? json(bytes).replaceFirst("\"formatVersion\": " +
 				ModelFile.FORMAT_VERSION, "\"formatVersion\": 5").getBytes(StandardCharsets.UTF_8) : bytes;
