@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +47,54 @@ class StoreFixturesTest {
 		final OmeZarr image = OmeZarr.open(Fixtures.DIR.resolve(name + ".n5"));
 		assertEquals(List.of("z", "y", "x"), image.axes());
 		assertThrows(IllegalStateException.class, image::writable);
+	}
+
+	/**
+	 * zarr-python pads N5 edge blocks to the full block size; n5-java writes them at their own size
+	 * (the header says which). The raw fixture with every edge block cut to its own size, as n5-java
+	 * writes it, reads the same values.
+	 */
+	@Test
+	void n5EdgeBlocksOfTheirOwnSizeReadAsWritten(@TempDir final Path dir) throws IOException {
+		final Path source = Fixtures.DIR.resolve("u2_raw.n5"), n5 = dir.resolve("u2_raw.n5");
+		final long[] shape = { 29, 37, 5 }; // x, y, z, as N5 lists them
+		final int[] block = { 16, 16, 2 };
+		int cut = 0;
+		try (Stream<Path> files = Files.walk(source)) {
+			for (final Path p : (Iterable<Path>) files::iterator) {
+				final Path target = n5.resolve(source.relativize(p).toString());
+				if (Files.isDirectory(p) || p.getFileName().toString().equals("attributes.json")) {
+					Files.copy(p, target);
+					continue;
+				}
+				// the block's grid position, x first: <x>/<y>/<z>
+				final Path relative = source.relativize(p);
+				final int[] own = new int[3];
+				for (int d = 0; d < 3; d++)
+					own[d] = (int) Math.min(block[d], shape[d] - Long.parseLong(relative.getName(d)
+						.toString()) * block[d]);
+				if (Arrays.equals(own, block)) Files.copy(p, target);
+				else {
+					Files.write(target, ownSize(Files.readAllBytes(p), block, own));
+					cut++;
+				}
+			}
+		}
+		assertEquals(2 * 3 * 3 - 2 * 2, cut, "blocks at an edge in x, y or z");
+		assertBoxes(N5Array.open(n5), "u2");
+	}
+
+	/** A raw uint16 N5 block of the full size cut to its first {@code own} values in x, y, z. */
+	private static byte[] ownSize(final byte[] full, final int[] block, final int[] own) {
+		final ByteBuffer in = ByteBuffer.wrap(full).order(ByteOrder.BIG_ENDIAN);
+		final ByteBuffer out = ByteBuffer.allocate(16 + 2 * own[0] * own[1] * own[2]).order(
+			ByteOrder.BIG_ENDIAN);
+		out.putShort((short) 0).putShort((short) 3).putInt(own[0]).putInt(own[1]).putInt(own[2]);
+		for (int z = 0; z < own[2]; z++)
+			for (int y = 0; y < own[1]; y++)
+				for (int x = 0; x < own[0]; x++)
+					out.putShort(in.getShort(16 + 2 * (x + block[0] * (y + block[1] * z))));
+		return out.array();
 	}
 
 	@Test
