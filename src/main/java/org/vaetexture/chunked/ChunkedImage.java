@@ -40,16 +40,19 @@ public final class ChunkedImage {
 		Map.entry("cm", "centimeter"), Map.entry("m", "meter"), Map.entry("inch", "inch"));
 
 	private final String name;
+	/** The absolute path it was opened from; null for an image in memory. */
+	private final String source;
 	private final ChunkedArray array;
 	private final List<String> axes;
 	private final Map<String, AxisScale> calibration;
 	/** Position in the array's axes of x, y, c, z, t; -1 where absent. */
 	private final int ax, ay, ac, az, at;
 
-	private ChunkedImage(final String name, final ChunkedArray array, final List<String> axes,
-		final Map<String, AxisScale> calibration)
+	private ChunkedImage(final String name, final String source, final ChunkedArray array,
+		final List<String> axes, final Map<String, AxisScale> calibration)
 	{
 		this.name = name;
+		this.source = source;
 		this.array = array;
 		this.calibration = Map.copyOf(calibration);
 		this.axes = List.copyOf(axes);
@@ -69,13 +72,16 @@ public final class ChunkedImage {
 
 	/** Opens an OME-Zarr image, a Zarr array or an N5 dataset, or else reads an image file whole. */
 	public static ChunkedImage open(final Path path) {
+		final String source = path.toAbsolutePath().normalize().toString();
 		if (!OmeZarr.isChunkedStore(path)) {
 			final ImagePlus imp = ImageFiles.openImagePlus(path);
-			return of(ImageFiles.wrap(imp, path), calibration(imp));
+			final TextureImage image = ImageFiles.wrap(imp, path);
+			final ImageArray array = new ImageArray(image);
+			return new ChunkedImage(image.name(), source, array, array.axes(), calibration(imp));
 		}
 		final OmeZarr store = OmeZarr.open(path);
-		return new ChunkedImage(path.getFileName().toString(), store.array(), store.axes(), store
-			.calibration());
+		return new ChunkedImage(path.getFileName().toString(), source, store.array(), store.axes(),
+			store.calibration());
 	}
 
 	/**
@@ -87,7 +93,7 @@ public final class ChunkedImage {
 		final Map<String, AxisScale> calibration)
 	{
 		final ImageArray array = new ImageArray(image);
-		return new ChunkedImage(image.name(), array, array.axes(), calibration);
+		return new ChunkedImage(image.name(), null, array, array.axes(), calibration);
 	}
 
 	/**
@@ -117,6 +123,11 @@ public final class ChunkedImage {
 
 	public String name() {
 		return name;
+	}
+
+	/** The absolute path the image was opened from, or null for an image in memory. */
+	public String source() {
+		return source;
 	}
 
 	public int width() {

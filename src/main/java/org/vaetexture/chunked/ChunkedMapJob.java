@@ -63,8 +63,8 @@ public final class ChunkedMapJob {
 		this.runner = new MapRunner(model);
 		this.chunk = chunk;
 		this.axes = new OutputAxes(input, map.channels(), chunk);
-		this.output = MapStore.create(output, axes, input.name(), what.name(), ModelFingerprint.of(model),
-			what.classes(), codec, what.type());
+		this.output = MapStore.create(output, axes, input.name(), input.source(), what.name(),
+			ModelFingerprint.of(model), what.classes(), codec, what.type());
 	}
 
 	/** Every chunk of the output, plane by plane, row by row. */

@@ -17,8 +17,8 @@ import org.vaetexture.store.ZarrCodec;
 /**
  * The OME-Zarr image a block-wise job writes a map into: axes t, c, z, y, x as the input has them
  * (c only for a map of several channels), one chunk per job task, and a "vae-texture" attribute
- * naming the map and the model's fingerprint, so that a restarted job, or another of a job array,
- * adds to it only with the same model and map.
+ * naming the map, the model's fingerprint and the input's path, so that a restarted job, or another
+ * of a job array, adds to it only with the same model, map and input.
  */
 final class MapStore {
 
@@ -29,20 +29,23 @@ final class MapStore {
 
 	/**
 	 * Creates the output, or opens it when an earlier run of the same map with the same model (and
-	 * classes) made it, or is making it (a job array's parts start together: a folder with only the
-	 * group's and the array's metadata is taken as theirs).
+	 * classes) of the same input made it, or is making it (a job array's parts start together: a
+	 * folder with only the group's and the array's metadata is taken as theirs). Outputs written
+	 * before the input was recorded are taken whatever the input.
 	 *
+	 * @param source the input's absolute path, or null for an image in memory
 	 * @param classes the labels' classes' fingerprint, or null
 	 * @throws VaeTextureException if it holds anything else
 	 */
 	static ZarrArray create(final Path output, final OutputAxes axes, final String image,
-		final String map, final String model, final String classes, final ZarrCodec codec,
-		final DataType type)
+		final String source, final String map, final String model, final String classes,
+		final ZarrCodec codec, final DataType type)
 	{
 		final Map<String, Object> origin = new LinkedHashMap<>();
 		origin.put("map", map);
 		origin.put("model", model);
 		if (classes != null) origin.put("classes", classes);
+		if (source != null) origin.put("input", source);
 		if (Files.exists(output.resolve(".zattrs"))) requireSameOrigin(output, origin);
 		else if (Files.exists(output)) requireOnlyMetadata(output);
 		return OmeZarr.create(output, map + " of " + image, axes.names(), axes.calibration(), axes
@@ -62,6 +65,10 @@ final class MapStore {
 		if (!Objects.equals(wanted.get("classes"), o.get("classes"))) throw new VaeTextureException(
 			"output '" + output + "' was labelled with other texture classes (" + o.get("classes") +
 				"); use those classes (--centres), or choose another output");
+		if (wanted.get("input") != null && o.get("input") != null && !wanted.get("input").equals(o.get(
+			"input"))) throw new VaeTextureException("output '" + output + "' was written from input '" +
+				o.get("input") + "', not '" + wanted.get("input") + "'; use that input, or choose another" +
+				" output");
 	}
 
 	/** A folder without group attributes is ours to fill only if it holds nothing but metadata. */

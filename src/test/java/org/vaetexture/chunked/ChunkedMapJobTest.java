@@ -218,6 +218,19 @@ class ChunkedMapJobTest {
 			dir.resolve("classes.zarr"), ChunkedMap.labels(again), 256, "blosc-lz4"));
 	}
 
+	/** Another input of the same size is refused too; the same input under another spelling is not. */
+	@Test
+	void anOutputOfAnotherInputIsRefused() {
+		final Path out = dir.resolve("from-cell.zarr");
+		VaeTexture.mapJob(model, input, out, ChunkedMap.kl(), 256, "blosc-lz4");
+		final Path copy = ZarrImages.write(cell, dir.resolve("cell-copy.zarr"), 100);
+		assertMessage("was written from input '" + input.toAbsolutePath() + "', not '" + copy
+			.toAbsolutePath() + "'; use that input", () -> VaeTexture.mapJob(model, copy, out, ChunkedMap
+				.kl(), 256, "blosc-lz4"));
+		VaeTexture.mapJob(model, input.getParent().resolve(".").resolve(input.getFileName()), out,
+			ChunkedMap.kl(), 256, "blosc-lz4");
+	}
+
 	@Test
 	void badSettingsFailWithOneLine() {
 		assertMessage("not a multiple of 256", () -> VaeTexture.mapJob(model, input, dir.resolve(
