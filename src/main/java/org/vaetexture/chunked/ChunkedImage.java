@@ -75,9 +75,7 @@ public final class ChunkedImage {
 		final String source = path.toAbsolutePath().normalize().toString();
 		if (!OmeZarr.isChunkedStore(path)) {
 			final ImagePlus imp = ImageFiles.openImagePlus(path);
-			final TextureImage image = ImageFiles.wrap(imp, path);
-			final ImageArray array = new ImageArray(image);
-			return new ChunkedImage(image.name(), source, array, array.axes(), calibration(imp));
+			return inMemory(ImageFiles.wrap(imp, path), source, calibration(imp));
 		}
 		final OmeZarr store = OmeZarr.open(path);
 		return new ChunkedImage(path.getFileName().toString(), source, store.array(), store.axes(),
@@ -92,8 +90,15 @@ public final class ChunkedImage {
 	public static ChunkedImage of(final TextureImage image,
 		final Map<String, AxisScale> calibration)
 	{
+		return inMemory(image, null, calibration);
+	}
+
+	/** An image held in memory, read from {@code source} (null: made in memory). */
+	private static ChunkedImage inMemory(final TextureImage image, final String source,
+		final Map<String, AxisScale> calibration)
+	{
 		final ImageArray array = new ImageArray(image);
-		return new ChunkedImage(image.name(), null, array, array.axes(), calibration);
+		return new ChunkedImage(image.name(), source, array, array.axes(), calibration);
 	}
 
 	/**

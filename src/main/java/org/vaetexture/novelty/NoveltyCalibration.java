@@ -15,8 +15,6 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vaetexture.dense.DenseCodes;
-import org.vaetexture.dense.LatentMap;
 import org.vaetexture.dense.MapRunner;
 import org.vaetexture.dense.NativeArrays;
 import org.vaetexture.image.TextureImage;
@@ -57,6 +55,9 @@ public final class NoveltyCalibration {
 	 * tissue at twice the scale; the orientation took the same share).
 	 */
 	private static final double SHAPE_SPREAD = 0.25;
+	/** Channels of {@link NoveltyTermsMap}: the descriptor's terms come before these two. */
+	private static final int SHAPE = NoveltyTerm.SHAPE.ordinal(),
+			ORIENTATION = NoveltyTerm.ORIENTATION.ordinal();
 
 	private NoveltyCalibration() {}
 
@@ -299,17 +300,17 @@ public final class NoveltyCalibration {
 		final long stride = SampleStride.atMost(pixels, MAX_THRESHOLD_SAMPLES);
 		final int capacity = (int) Math.min(pixels, MAX_THRESHOLD_SAMPLES + 2 * images.size());
 		// per held-out pixel: the descriptor's score, the skewness's and the orientation's (weight 1)
-		final float[][] parts = new float[ScoreParts.CHANNELS][capacity];
+		final float[][] parts = new float[3][capacity];
 		int n = 0;
 		final MapRunner runner = new MapRunner(model);
 		final double part = 0.6 / fits.length;
 		for (int fit = 0; fit < fits.length; fit++) {
-			final ScoreParts map = new ScoreParts(fits[fit]);
+			final NoveltyTermsMap map = new NoveltyTermsMap(fits[fit]);
 			for (int i = 0; i < images.size(); i++) {
 				final double done = 0.4 + part * (fit + (double) i / images.size());
-				final Img<FloatType> scores = runner.run(images.get(i), map, f -> progress.accept(done +
+				final Img<FloatType> terms = runner.run(images.get(i), map, f -> progress.accept(done +
 					part * f / images.size()), cancelled);
-				final RandomAccess<FloatType> at = scores.randomAccess();
+				final RandomAccess<FloatType> at = terms.randomAccess();
 				final int planes = images.get(i).planes(), w = images.get(i).width();
 				final int h = images.get(i).height();
 				final long every = SampleStride.acrossColumns(stride, w);
@@ -321,11 +322,16 @@ public final class NoveltyCalibration {
 							at.setPosition(x, 0);
 							at.setPosition(y, 1);
 							if (planes > 1) at.setPosition(p, 3);
-							for (int c = 0; c < parts.length; c++) {
-								at.setPosition(c, 2);
-								parts[c][n] = at.get().get();
+							float descriptor = 0;
+							for (int t = 0; t < SHAPE; t++) {
+								at.setPosition(t, 2);
+								descriptor += at.get().get();
 							}
-							n++;
+							parts[0][n] = descriptor;
+							at.setPosition(SHAPE, 2);
+							parts[1][n] = at.get().get();
+							at.setPosition(ORIENTATION, 2);
+							parts[2][n++] = at.get().get();
 						}
 			}
 		}
@@ -345,49 +351,6 @@ public final class NoveltyCalibration {
 		Arrays.sort(scores);
 		return new double[] { weights[0], weights[1], scores[(int) Math.min(n - 1, Math.floor((1 -
 			falsePositiveRate) * n))] };
-	}
-
-	/**
-	 * The calibration's map of held-out scores: the descriptor's score, then the skewness's and the
-	 * orientation's as their fit weighs them (weight 1 until weighed), each smoothed as the novelty
-	 * score is.
-	 */
-	private static final class ScoreParts implements LatentMap {
-
-		static final int CHANNELS = 3;
-
-		private final NoveltyMap novelty;
-
-		ScoreParts(final NoveltyStatistics fit) {
-			this.novelty = new NoveltyMap(fit);
-		}
-
-		@Override
-		public int channels() {
-			return CHANNELS;
-		}
-
-		@Override
-		public int halo() {
-			return novelty.halo();
-		}
-
-		@Override
-		public String name() {
-			return "novelty-calibration";
-		}
-
-		@Override
-		public boolean usesHidden() {
-			return true;
-		}
-
-		@Override
-		public void compute(final DenseCodes codes, final int w, final int h, final float[][] out) {
-			final float[][] terms = novelty.smoothedTerms(codes, w, h, new int[] { 0, novelty
-				.statistics().dimension() });
-			System.arraycopy(terms, 0, out, 0, terms.length);
-		}
 	}
 
 	private static double standardDeviation(final float[] v, final int n) {
