@@ -265,9 +265,8 @@ class MapsTest {
 	void theShapeTermsBoxIsCentredOnThePixel() {
 		final NoveltyStatistics n = model.novelty();
 		final int r = n.shape().radius();
-		final NoveltyStatistics unsmoothed = new NoveltyStatistics(n.poolRadius(), 0, true, n.mean(), n
-			.whitening(), n.neighbours(), n.searchDimensions(), n.threshold(), n.falsePositiveRate())
-				.withShape(new ShapeStatistics(r, new float[] { 0 }, new float[] { 1 }, 1));
+		final NoveltyStatistics unsmoothed = unsmoothed(n).withShape(new ShapeStatistics(r,
+			new float[] { 0 }, new float[] { 1 }, 1));
 		final TextureImage image = region(30, 20, 61, 47);
 		final Img<FloatType> terms = new MapRunner(model, 24, 2).run(image, new NoveltyTermsMap(
 			unsmoothed));
@@ -278,8 +277,7 @@ class MapsTest {
 			final double[] v = new double[side * side];
 			double mean = 0;
 			for (int i = 0; i < v.length; i++) {
-				ra.setPosition(new long[] { p[0] - r + i % side, p[1] - r + i / side, 0 });
-				v[i] = model.normalization().apply(ra.get().getRealFloat(), 0);
+				v[i] = grey(ra, p[0] - r + i % side, p[1] - r + i / side);
 				mean += v[i] / v.length;
 			}
 			double m2 = 0, m3 = 0;
@@ -303,9 +301,8 @@ class MapsTest {
 	void theOrientationTermsBoxIsCentredOnThePixel() {
 		final NoveltyStatistics n = model.novelty();
 		final int r = n.orientation().radius();
-		final NoveltyStatistics unsmoothed = new NoveltyStatistics(n.poolRadius(), 0, true, n.mean(), n
-			.whitening(), n.neighbours(), n.searchDimensions(), n.threshold(), n.falsePositiveRate())
-				.withOrientation(new ShapeStatistics(r, new float[2], new float[] { 1, 0, 0, 1 }, 1));
+		final NoveltyStatistics unsmoothed = unsmoothed(n).withOrientation(new ShapeStatistics(r,
+			new float[2], new float[] { 1, 0, 0, 1 }, 1));
 		final TextureImage image = region(30, 20, 61, 47);
 		final Img<FloatType> terms = new MapRunner(model, 24, 2).run(image, new NoveltyTermsMap(
 			unsmoothed));
@@ -333,6 +330,13 @@ class MapsTest {
 		}
 	}
 
+	/** The model's descriptor statistics without smoothing and without the grey-level terms. */
+	private static NoveltyStatistics unsmoothed(final NoveltyStatistics n) {
+		return new NoveltyStatistics(n.poolRadius(), 0, true, n.mean(), n.whitening(), n.neighbours(), n
+			.searchDimensions(), n.threshold(), n.falsePositiveRate());
+	}
+
+	/** The normalized grey level of the plane {@code ra} reads at (x, y). */
 	private double grey(final RandomAccess<? extends RealType<?>> ra, final int x, final int y) {
 		ra.setPosition(new long[] { x, y, 0 });
 		return model.normalization().apply(ra.get().getRealFloat(), 0);
