@@ -45,6 +45,26 @@ public final class TiedGaussianMixture {
 	}
 
 	/**
+	 * How far apart the classes lie: trace(S^-1 B), with S the shared covariance and B the
+	 * covariance of the class means, sum_k w_k (m_k - m)(m_k - m)^T, m the weighted mean of the
+	 * means (Fisher's criterion of linear discriminant analysis). For two classes it is w_1 w_2 d^2,
+	 * d the Mahalanobis distance between their means; a tiny class far off scores low.
+	 */
+	public double separation() {
+		final int k = weights.length, q = covariance.length;
+		final double[] overall = new double[q];
+		for (int c = 0; c < k; c++)
+			for (int a = 0; a < q; a++)
+				overall[a] += weights[c] * means[c][a];
+		final double[][] precision = new CholeskyDecomposition(new Array2DRowRealMatrix(covariance))
+			.getSolver().getInverse().getData();
+		double s = 0;
+		for (int c = 0; c < k; c++)
+			s += weights[c] * quadratic(means[c], overall, precision);
+		return s;
+	}
+
+	/**
 	 * @param z points, [n][q]
 	 * @param weights starting weights, [K]
 	 * @param means starting means, [K][q]
@@ -55,62 +75,86 @@ public final class TiedGaussianMixture {
 		final double[][] means, final double[][] covariance)
 	{
 		final int n = z.length, k = weights.length, q = covariance.length;
-		double[] w = weights.clone();
+		// with one covariance S, (x - m_c)^T S^-1 (x - m_c) = x^T S^-1 x - 2 b_c.x + b_c.m_c, b_c =
+		// S^-1 m_c: the first term is the same for every class, so the posteriors need only the dot
+		// products b_c.x, and its sum over the points is trace(S^-1 T), T the points' scatter. The
+		// points are centred first, so that T and the covariance T/n - sum_c w_c m_c m_c^T keep their
+		// digits.
+		final double[] centre = new double[q];
+		for (final double[] x : z)
+			for (int a = 0; a < q; a++)
+				centre[a] += x[a] / n;
+		final double[][] y = new double[n][q];
+		final double[][] scatter = new double[q][q];
+		for (int i = 0; i < n; i++) {
+			for (int a = 0; a < q; a++)
+				y[i][a] = z[i][a] - centre[a];
+			for (int a = 0; a < q; a++)
+				for (int b = 0; b <= a; b++)
+					scatter[a][b] += y[i][a] * y[i][b];
+		}
+		final double[] w = weights.clone();
 		double[][] mu = new double[k][];
-		for (int c = 0; c < k; c++)
+		for (int c = 0; c < k; c++) {
 			mu[c] = means[c].clone();
+			for (int a = 0; a < q; a++)
+				mu[c][a] -= centre[a];
+		}
 		double[][] cov = covariance;
-		final double[][] resp = new double[n][k];
 		double previous = Double.NEGATIVE_INFINITY;
+		final double[] score = new double[k];
 		for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
 			final CholeskyDecomposition cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(
 				cov));
 			final double[][] precision = cholesky.getSolver().getInverse().getData();
-			final double logDet = Math.log(cholesky.getDeterminant());
+			final double[][] slope = new double[k][q];
+			final double[] offset = new double[k];
+			for (int c = 0; c < k; c++) {
+				for (int a = 0; a < q; a++)
+					for (int b = 0; b < q; b++)
+						slope[c][a] += precision[a][b] * mu[c][b];
+				offset[c] = Math.log(w[c]) - 0.5 * dot(slope[c], mu[c]);
+			}
+			final double[] mass = new double[k];
+			final double[][] sums = new double[k][q];
 			double logLikelihood = 0;
-			final double[] score = new double[k];
-			for (int i = 0; i < n; i++) {
+			for (final double[] x : y) {
 				double max = Double.NEGATIVE_INFINITY;
 				for (int c = 0; c < k; c++) {
-					score[c] = Math.log(w[c]) - 0.5 * quadratic(z[i], mu[c], precision);
+					score[c] = offset[c] + dot(slope[c], x);
 					max = Math.max(max, score[c]);
 				}
 				double sum = 0;
 				for (int c = 0; c < k; c++) {
-					resp[i][c] = Math.exp(score[c] - max);
-					sum += resp[i][c];
+					score[c] = Math.exp(score[c] - max);
+					sum += score[c];
 				}
-				for (int c = 0; c < k; c++)
-					resp[i][c] /= sum;
-				logLikelihood += max + Math.log(sum) - 0.5 * logDet;
-			}
-			logLikelihood /= n;
-			for (int c = 0; c < k; c++) {
-				double s = 0;
-				final double[] m = new double[q];
-				for (int i = 0; i < n; i++) {
-					s += resp[i][c];
+				for (int c = 0; c < k; c++) {
+					final double r = score[c] / sum;
+					mass[c] += r;
 					for (int a = 0; a < q; a++)
-						m[a] += resp[i][c] * z[i][a];
+						sums[c][a] += r * x[a];
 				}
+				logLikelihood += max + Math.log(sum);
+			}
+			double trace = 0;
+			for (int a = 0; a < q; a++)
+				for (int b = 0; b < q; b++)
+					trace += precision[a][b] * scatter[Math.max(a, b)][Math.min(a, b)];
+			logLikelihood = (logLikelihood - 0.5 * trace) / n - 0.5 * Math.log(cholesky.getDeterminant());
+			mu = new double[k][q];
+			for (int c = 0; c < k; c++) {
+				w[c] = mass[c] / n;
 				for (int a = 0; a < q; a++)
-					m[a] /= s;
-				mu[c] = m;
-				w[c] = s / n;
+					mu[c][a] = sums[c][a] / mass[c];
 			}
 			cov = new double[q][q];
-			final double[] e = new double[q];
-			for (int i = 0; i < n; i++)
-				for (int c = 0; c < k; c++) {
-					for (int a = 0; a < q; a++)
-						e[a] = z[i][a] - mu[c][a];
-					for (int a = 0; a < q; a++)
-						for (int b = 0; b <= a; b++)
-							cov[a][b] += resp[i][c] * e[a] * e[b];
-				}
 			for (int a = 0; a < q; a++) {
 				for (int b = 0; b <= a; b++) {
-					cov[a][b] /= n;
+					double between = 0;
+					for (int c = 0; c < k; c++)
+						between += w[c] * mu[c][a] * mu[c][b];
+					cov[a][b] = scatter[a][b] / n - between;
 					cov[b][a] = cov[a][b];
 				}
 				cov[a][a] += RIDGE;
@@ -118,7 +162,17 @@ public final class TiedGaussianMixture {
 			if (Math.abs(logLikelihood - previous) < TOLERANCE) break;
 			previous = logLikelihood;
 		}
+		for (int c = 0; c < k; c++)
+			for (int a = 0; a < q; a++)
+				mu[c][a] += centre[a];
 		return new TiedGaussianMixture(w, mu, cov);
+	}
+
+	private static double dot(final double[] u, final double[] v) {
+		double s = 0;
+		for (int a = 0; a < u.length; a++)
+			s += u[a] * v[a];
+		return s;
 	}
 
 	private static double quadratic(final double[] x, final double[] m, final double[][] precision) {
