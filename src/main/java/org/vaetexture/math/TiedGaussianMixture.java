@@ -1,5 +1,7 @@
 package org.vaetexture.math;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.exception.util.LocalizedFormats;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -45,10 +47,12 @@ public final class TiedGaussianMixture {
 	}
 
 	/**
-	 * How far apart the classes lie: trace(S^-1 B), with S the shared covariance and B the
-	 * covariance of the class means, sum_k w_k (m_k - m)(m_k - m)^T, m the weighted mean of the
-	 * means (Fisher's criterion of linear discriminant analysis). For two classes it is w_1 w_2 d^2,
-	 * d the Mahalanobis distance between their means; a tiny class far off scores low.
+	 * How far apart the classes lie: the share of the mixture's variance that lies between them,
+	 * trace((S + B)^-1 B) (Pillai's trace), with S the shared covariance and B the covariance of the
+	 * class means, sum_k w_k (m_k - m)(m_k - m)^T, m the weighted mean of the means; from 0 to K - 1.
+	 * For two classes it is x / (1 + x), x = w_1 w_2 d^2, d the Mahalanobis distance between their
+	 * means: a small class must lie far off to outscore an even split (at a share of 3%, about 2.9
+	 * times as far).
 	 */
 	public double separation() {
 		final int k = weights.length, q = covariance.length;
@@ -56,7 +60,15 @@ public final class TiedGaussianMixture {
 		for (int c = 0; c < k; c++)
 			for (int a = 0; a < q; a++)
 				overall[a] += weights[c] * means[c][a];
-		final double[][] precision = new CholeskyDecomposition(new Array2DRowRealMatrix(covariance))
+		final double[][] total = new double[q][q];
+		for (int a = 0; a < q; a++)
+			for (int b = 0; b <= a; b++) {
+				total[a][b] = covariance[a][b];
+				for (int c = 0; c < k; c++)
+					total[a][b] += weights[c] * (means[c][a] - overall[a]) * (means[c][b] - overall[b]);
+				total[b][a] = total[a][b];
+			}
+		final double[][] precision = new CholeskyDecomposition(new Array2DRowRealMatrix(total))
 			.getSolver().getInverse().getData();
 		double s = 0;
 		for (int c = 0; c < k; c++)
@@ -70,6 +82,8 @@ public final class TiedGaussianMixture {
 	 * @param means starting means, [K][q]
 	 * @param covariance starting shared covariance, [q][q]
 	 * @throws NonPositiveDefiniteMatrixException if the covariance degenerates
+	 * @throws MathIllegalStateException if a class loses all its points, or the likelihood stops
+	 *         being a number
 	 */
 	public static TiedGaussianMixture fit(final double[][] z, final double[] weights,
 		final double[][] means, final double[][] covariance)
@@ -142,6 +156,11 @@ public final class TiedGaussianMixture {
 				for (int b = 0; b < q; b++)
 					trace += precision[a][b] * scatter[Math.max(a, b)][Math.min(a, b)];
 			logLikelihood = (logLikelihood - 0.5 * trace) / n - 0.5 * Math.log(cholesky.getDeterminant());
+			for (int c = 0; c < k; c++)
+				if (!(mass[c] > 0)) throw new MathIllegalStateException(LocalizedFormats.SIMPLE_MESSAGE,
+					"class " + c + " has no points");
+			if (!Double.isFinite(logLikelihood)) throw new MathIllegalStateException(
+				LocalizedFormats.SIMPLE_MESSAGE, "the likelihood is not a number");
 			mu = new double[k][q];
 			for (int c = 0; c < k; c++) {
 				w[c] = mass[c] / n;

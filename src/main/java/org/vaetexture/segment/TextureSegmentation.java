@@ -91,7 +91,7 @@ public final class TextureSegmentation {
 
 	/**
 	 * @param classes K, from 2 to 255
-	 * @param seed of the pixel sample
+	 * @param seed of the pixel sample and the mixture's starts
 	 * @param progress fraction done, 0 to 1
 	 * @throws VaeTextureException if K is out of range or the mixture cannot be fitted
 	 * @throws CancellationException when {@code cancelled} answers true
@@ -172,16 +172,16 @@ public final class TextureSegmentation {
 				projection, mixture.weights(), mixture.means(), covariances);
 		}
 		catch (final IllegalArgumentException e) {
-			throw cannotFit(classes);
+			throw cannotFit(classes, e);
 		}
 	}
 
 	/**
-	 * The tied mixture of largest {@link TiedGaussianMixture#separation() separation} among EM runs
-	 * from {@value #STARTS} seeded k-means++ clusterings. One start alone depends on the sample: on
-	 * one composite one seed in eight gave a split at chance where the others found the textures. The
-	 * split of largest likelihood is not the choice, as it often sets a small, tight part of one
-	 * texture (brick mortar) off from the rest.
+	 * The tied mixture of largest {@link TiedGaussianMixture#separation() separation} (the share of
+	 * the variance between the classes) among EM fits from {@value #STARTS} seeded k-means++
+	 * clusterings. One start alone depends on the sample: on one composite one seed in eight gave a
+	 * split at chance where the others found the textures. The split of largest likelihood is not
+	 * the choice, as it often sets a small, tight part of one texture off from the rest.
 	 */
 	private static TiedGaussianMixture mixture(final double[][] z, final int classes, final long seed) {
 		final List<DoublePoint> points = new ArrayList<>(z.length);
@@ -191,6 +191,7 @@ public final class TextureSegmentation {
 			K_MEANS_ITERATIONS, new EuclideanDistance(), new Well19937c(seed));
 		TiedGaussianMixture best = null;
 		double most = Double.NEGATIVE_INFINITY;
+		RuntimeException failure = null;
 		for (int start = 0; start < STARTS; start++)
 			try {
 				final TiedGaussianMixture fit = fromClusters(z, kMeans.cluster(points));
@@ -201,9 +202,9 @@ public final class TextureSegmentation {
 				}
 			}
 			catch (final MathIllegalArgumentException | MathIllegalStateException e) {
-				// a start whose classes degenerate; another may fit
+				failure = e; // a start whose classes degenerate; another may fit
 			}
-		if (best == null) throw cannotFit(classes);
+		if (best == null) throw cannotFit(classes, failure);
 		return best;
 	}
 
@@ -230,13 +231,16 @@ public final class TextureSegmentation {
 		return TiedGaussianMixture.fit(z, weights, means, covariance);
 	}
 
-	private static VaeTextureException cannotFit(final int classes) {
+	private static VaeTextureException cannotFit(final int classes, final Throwable cause) {
 		return new VaeTextureException("could not fit " + classes + " texture classes to this image; " +
 			(classes > 2 ? "ask for fewer classes" : "give an image with at least two textures (large" +
-				" flat areas, all of one grey level, can also prevent the fit)"));
+				" flat areas, all of one grey level, can also prevent the fit)"), cause);
 	}
 
-	/** The per-pixel features the classes are fitted to (and that {@link #fit(List, int, String)} takes). */
+	/**
+	 * The per-pixel features the classes are fitted to (and that {@link #fit(List, int, long, String)}
+	 * takes).
+	 */
 	public LatentMap features() {
 		return features;
 	}

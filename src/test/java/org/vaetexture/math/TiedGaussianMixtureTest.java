@@ -33,10 +33,11 @@ class TiedGaussianMixtureTest {
 	/**
 	 * At convergence the fit is a fixed point of EM: posteriors computed by definition (each class's
 	 * weighted Gaussian density, with the full quadratic form) give back its weights, means and
-	 * shared covariance; and its separation is w_1 w_2 d^2, d the Mahalanobis distance of the means.
+	 * shared covariance; and its separation is x / (1 + x), x = w_1 w_2 d^2, d the Mahalanobis
+	 * distance of the means.
 	 */
 	@Test
-	void theFitIsAFixedPointOfEmAndItsSeparationIsTheWeighedDistance() {
+	void theFitIsAFixedPointOfEmAndItsSeparationIsTheShareBetweenTheClasses() {
 		final Random random = new Random(5);
 		final double[][] z = new double[3000][];
 		for (int i = 0; i < z.length; i++) {
@@ -82,6 +83,7 @@ class TiedGaussianMixtureTest {
 			assertArrayEquals(scatter[a], s[a], 1e-3, "covariance");
 		final double du = m.means()[1][0] - m.means()[0][0], dv = m.means()[1][1] - m.means()[0][1];
 		final double d2 = du * (p[0][0] * du + p[0][1] * dv) + dv * (p[1][0] * du + p[1][1] * dv);
-		assertEquals(m.weights()[0] * m.weights()[1] * d2, m.separation(), 1e-9);
+		final double x = m.weights()[0] * m.weights()[1] * d2;
+		assertEquals(x / (1 + x), m.separation(), 1e-9);
 	}
 }

@@ -204,6 +204,33 @@ class TextureSegmentationTest {
 		}
 	}
 
+	/** Three even classes, apart along two features (two more of noise): each gets its own label. */
+	@Test
+	void threeClassesAreFoundForEverySeed() {
+		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
+		final int d = segmentation.features().channels();
+		final double[][] centres = { { -3, 0 }, { 3, 0 }, { 0, 5 } };
+		final Random random = new Random(4);
+		final java.util.List<double[]> samples = new java.util.ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			final double[] x = new double[d];
+			java.util.Arrays.fill(x, 5);
+			for (int a = 0; a < 4; a++)
+				x[a] = random.nextGaussian() + (a < 2 ? centres[i % 3][a] : 0);
+			samples.add(x);
+		}
+		for (long seed = 1; seed <= 3; seed++) {
+			final TextureClasses fitted = segmentation.fit(samples, 3, seed, "three classes");
+			final int[] truth = new int[samples.size()], found = new int[samples.size()];
+			for (int i = 0; i < samples.size(); i++) {
+				truth[i] = i % 3;
+				found[i] = fitted.classify(samples.get(i)) + 1;
+			}
+			final double accuracy = LabelAccuracy.of(truth, found);
+			assertTrue(accuracy > 0.98, "seed " + seed + ": accuracy " + accuracy);
+		}
+	}
+
 	@Test
 	void accuracyMatchesLabelsToClassesAtBest() {
 		assertEquals(1, LabelAccuracy.of(new int[] { 0, 0, 1, 1 }, new int[] { 2, 2, 1, 1 }));
