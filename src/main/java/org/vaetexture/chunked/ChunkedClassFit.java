@@ -68,6 +68,6 @@ public final class ChunkedClassFit {
 				NativeArrays.releaseWorkspaces();
 			}
 		});
-		return segmentation.fit(samples, classes, seed, image.name());
+		return segmentation.fit(samples, classes, seed, image.name(), cancelled);
 	}
 }

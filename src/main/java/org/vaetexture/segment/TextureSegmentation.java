@@ -100,7 +100,7 @@ public final class TextureSegmentation {
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
 		requireClasses(classes);
-		return fit(sample(image, seed, progress, cancelled), classes, seed, image.name());
+		return fit(sample(image, seed, progress, cancelled), classes, seed, image.name(), cancelled);
 	}
 
 	/** @throws VaeTextureException unless 2 <= K <= 255 */
@@ -116,9 +116,10 @@ public final class TextureSegmentation {
 	 * @param seed of the mixture's starts
 	 * @param name of the image, for messages
 	 * @throws VaeTextureException if K is out of range or the mixture cannot be fitted
+	 * @throws CancellationException when {@code cancelled} answers true (checked before each start)
 	 */
 	public TextureClasses fit(final List<double[]> samples, final int classes, final long seed,
-		final String name)
+		final String name, final BooleanSupplier cancelled)
 	{
 		requireClasses(classes);
 		final int d = features.channels();
@@ -163,7 +164,7 @@ public final class TextureSegmentation {
 			for (int k = 0; k < q; k++)
 				for (int a = 0; a < d; a++)
 					z[i][k] += projection[k][a] * standardized[a][i];
-		final TiedGaussianMixture mixture = mixture(z, classes, seed);
+		final TiedGaussianMixture mixture = mixture(z, classes, seed, cancelled);
 		final double[][][] covariances = new double[classes][][];
 		for (int k = 0; k < classes; k++)
 			covariances[k] = mixture.covariance();
@@ -183,7 +184,9 @@ public final class TextureSegmentation {
 	 * split at chance where the others found the textures. The split of largest likelihood is not
 	 * the choice, as it often sets a small, tight part of one texture off from the rest.
 	 */
-	private static TiedGaussianMixture mixture(final double[][] z, final int classes, final long seed) {
+	private static TiedGaussianMixture mixture(final double[][] z, final int classes, final long seed,
+		final BooleanSupplier cancelled)
+	{
 		final List<DoublePoint> points = new ArrayList<>(z.length);
 		for (final double[] x : z)
 			points.add(new DoublePoint(x));
@@ -192,7 +195,8 @@ public final class TextureSegmentation {
 		TiedGaussianMixture best = null;
 		double most = Double.NEGATIVE_INFINITY;
 		RuntimeException failure = null;
-		for (int start = 0; start < STARTS; start++)
+		for (int start = 0; start < STARTS; start++) {
+			if (cancelled.getAsBoolean()) throw new CancellationException("fit cancelled");
 			try {
 				final TiedGaussianMixture fit = fromClusters(z, kMeans.cluster(points));
 				final double separation = fit.separation();
@@ -204,6 +208,7 @@ public final class TextureSegmentation {
 			catch (final MathIllegalArgumentException | MathIllegalStateException e) {
 				failure = e; // a start whose classes degenerate; another may fit
 			}
+		}
 		if (best == null) throw cannotFit(classes, failure);
 		return best;
 	}
@@ -238,7 +243,7 @@ public final class TextureSegmentation {
 	}
 
 	/**
-	 * The per-pixel features the classes are fitted to (and that {@link #fit(List, int, long, String)}
+	 * The per-pixel features the classes are fitted to (and that {@link #fit(List, int, long, String, BooleanSupplier)}
 	 * takes).
 	 */
 	public LatentMap features() {

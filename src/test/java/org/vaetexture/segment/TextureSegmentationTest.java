@@ -2,12 +2,14 @@ package org.vaetexture.segment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaetexture.ErrorAssertions.assertMessage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import ij.process.FloatProcessor;
@@ -157,7 +159,7 @@ class TextureSegmentationTest {
 			x[4] = x[1] + x[2];
 			samples.add(x);
 		}
-		final TextureClasses fitted = segmentation.fit(samples, 2, 1, "four directions");
+		final TextureClasses fitted = segmentation.fit(samples, 2, 1, "four directions", () -> false);
 		assertEquals(4, fitted.projection().length, "components");
 		int agree = 0;
 		for (int i = 0; i < samples.size(); i++)
@@ -191,7 +193,8 @@ class TextureSegmentationTest {
 			samples.add(x);
 		}
 		for (long seed = 1; seed <= 4; seed++) {
-			final TextureClasses fitted = segmentation.fit(samples, 2, seed, "a small group far off");
+			final TextureClasses fitted = segmentation.fit(samples, 2, seed, "a small group far off",
+				() -> false);
 			int agree = 0, main = 0;
 			for (int i = 0; i < samples.size(); i++)
 				if (i % 33 != 32) {
@@ -220,7 +223,7 @@ class TextureSegmentationTest {
 			samples.add(x);
 		}
 		for (long seed = 1; seed <= 3; seed++) {
-			final TextureClasses fitted = segmentation.fit(samples, 3, seed, "three classes");
+			final TextureClasses fitted = segmentation.fit(samples, 3, seed, "three classes", () -> false);
 			final int[] truth = new int[samples.size()], found = new int[samples.size()];
 			for (int i = 0; i < samples.size(); i++) {
 				truth[i] = i % 3;
@@ -229,6 +232,22 @@ class TextureSegmentationTest {
 			final double accuracy = LabelAccuracy.of(truth, found);
 			assertTrue(accuracy > 0.98, "seed " + seed + ": accuracy " + accuracy);
 		}
+	}
+
+	/** Cancelling stops the fit of the classes too, not only the features' sampling. */
+	@Test
+	void theMixturesFitStopsWhenCancelled() {
+		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
+		final Random random = new Random(5);
+		final java.util.List<double[]> samples = new java.util.ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			final double[] x = new double[segmentation.features().channels()];
+			for (int a = 0; a < x.length; a++)
+				x[a] = random.nextGaussian();
+			samples.add(x);
+		}
+		assertThrows(CancellationException.class, () -> segmentation.fit(samples, 2, 1, "cancelled",
+			() -> true));
 	}
 
 	@Test
