@@ -8,6 +8,9 @@ import static org.vaetexture.ErrorAssertions.assertMessage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 
@@ -111,7 +114,7 @@ class TextureSegmentationTest {
 		assertMessage("written by a newer version of VAE Texture; update the plugin",
 			() -> TextureClassesFile.load(newer));
 		final float[] flat = new float[64 * 64];
-		java.util.Arrays.fill(flat, 100);
+		Arrays.fill(flat, 100);
 		assertMessage("has no texture to tell apart", () -> segmentation.fit(TestImages.wrap(
 			new ImagePlus("flat", new FloatProcessor(64, 64, flat))), 2, 1, f -> {}, () -> false));
 	}
@@ -148,16 +151,11 @@ class TextureSegmentationTest {
 		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
 		final int d = segmentation.features().channels();
 		assertTrue(d >= 9, "features " + d);
-		final Random random = new Random(2);
-		final java.util.List<double[]> samples = new java.util.ArrayList<>();
-		for (int i = 0; i < 2000; i++) {
-			final double[] x = new double[d];
-			java.util.Arrays.fill(x, 5);
-			x[0] = (i % 2 == 0 ? -3 : 3) + random.nextGaussian();
-			for (int a = 1; a < 4; a++)
-				x[a] = random.nextGaussian();
+		final List<double[]> samples = noiseInFour(2000, d, 2);
+		for (int i = 0; i < samples.size(); i++) {
+			final double[] x = samples.get(i);
+			x[0] += i % 2 == 0 ? -3 : 3;
 			x[4] = x[1] + x[2];
-			samples.add(x);
 		}
 		final TextureClasses fitted = segmentation.fit(samples, 2, 1, "four directions", () -> false);
 		assertEquals(4, fitted.projection().length, "components");
@@ -178,19 +176,14 @@ class TextureSegmentationTest {
 	void theMixtureSplitsTheMainClassesNotASmallGroupFarOff() {
 		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
 		final int d = segmentation.features().channels();
-		final Random random = new Random(3);
-		final java.util.List<double[]> samples = new java.util.ArrayList<>();
-		for (int i = 0; i < 3000; i++) {
-			final double[] x = new double[d];
-			java.util.Arrays.fill(x, 5);
-			for (int a = 0; a < 4; a++)
-				x[a] = random.nextGaussian();
+		final List<double[]> samples = noiseInFour(3000, d, 3);
+		for (int i = 0; i < samples.size(); i++) {
+			final double[] x = samples.get(i);
 			if (i % 33 == 32) {
 				x[0] = 0.1 * x[0];
 				x[1] = 12 + 0.1 * x[1];
 			}
 			else x[0] += i % 2 == 0 ? -3 : 3;
-			samples.add(x);
 		}
 		for (long seed = 1; seed <= 4; seed++) {
 			final TextureClasses fitted = segmentation.fit(samples, 2, seed, "a small group far off",
@@ -213,15 +206,10 @@ class TextureSegmentationTest {
 		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
 		final int d = segmentation.features().channels();
 		final double[][] centres = { { -3, 0 }, { 3, 0 }, { 0, 5 } };
-		final Random random = new Random(4);
-		final java.util.List<double[]> samples = new java.util.ArrayList<>();
-		for (int i = 0; i < 3000; i++) {
-			final double[] x = new double[d];
-			java.util.Arrays.fill(x, 5);
-			for (int a = 0; a < 4; a++)
-				x[a] = random.nextGaussian() + (a < 2 ? centres[i % 3][a] : 0);
-			samples.add(x);
-		}
+		final List<double[]> samples = noiseInFour(3000, d, 4);
+		for (int i = 0; i < samples.size(); i++)
+			for (int a = 0; a < 2; a++)
+				samples.get(i)[a] += centres[i % 3][a];
 		for (long seed = 1; seed <= 3; seed++) {
 			final TextureClasses fitted = segmentation.fit(samples, 3, seed, "three classes", () -> false);
 			final int[] truth = new int[samples.size()], found = new int[samples.size()];
@@ -238,16 +226,25 @@ class TextureSegmentationTest {
 	@Test
 	void theMixturesFitStopsWhenCancelled() {
 		final TextureSegmentation segmentation = new TextureSegmentation(model, RADIUS);
-		final Random random = new Random(5);
-		final java.util.List<double[]> samples = new java.util.ArrayList<>();
-		for (int i = 0; i < 1000; i++) {
-			final double[] x = new double[segmentation.features().channels()];
-			for (int a = 0; a < x.length; a++)
+		final List<double[]> samples = noiseInFour(1000, segmentation.features().channels(), 5);
+		for (int i = 0; i < samples.size(); i++)
+			samples.get(i)[0] += i % 2 == 0 ? -3 : 3;
+		assertThrows(CancellationException.class, () -> segmentation.fit(samples, 2, 1, "cancelled",
+			() -> true));
+	}
+
+	/** n feature vectors of d values: the first four Gaussian noise (seeded), the rest 5. */
+	private static List<double[]> noiseInFour(final int n, final int d, final long seed) {
+		final Random random = new Random(seed);
+		final List<double[]> samples = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			final double[] x = new double[d];
+			Arrays.fill(x, 5);
+			for (int a = 0; a < 4; a++)
 				x[a] = random.nextGaussian();
 			samples.add(x);
 		}
-		assertThrows(CancellationException.class, () -> segmentation.fit(samples, 2, 1, "cancelled",
-			() -> true));
+		return samples;
 	}
 
 	@Test
