@@ -243,8 +243,8 @@ public final class TextureSegmentation {
 	}
 
 	/**
-	 * The per-pixel features the classes are fitted to (and that {@link #fit(List, int, long, String, BooleanSupplier)}
-	 * takes).
+	 * The per-pixel features the classes are fitted to (and that
+	 * {@link #fit(List, int, long, String, BooleanSupplier)} takes).
 	 */
 	public LatentMap features() {
 		return features;
