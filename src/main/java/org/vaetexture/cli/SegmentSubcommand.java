@@ -43,7 +43,7 @@ final class SegmentSubcommand extends MapSubcommand {
 	private Path writeCentres;
 
 	@Option(names = "--smoothing", paramLabel = "R",
-		description = "Radius in pixels of the box the log energies are averaged over (default: 3/4 of the tile size).")
+		description = "Radius in pixels of the box the log roughness is averaged over (default: 3/4 of the tile size).")
 	private int smoothing = Defaults.SMOOTHING;
 
 	@Mixin

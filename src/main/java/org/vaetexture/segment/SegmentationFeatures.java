@@ -8,20 +8,27 @@ import org.vaetexture.model.VaeConfig;
 
 /**
  * The per-pixel features that texture segmentation clusters, at two scales. First the local
- * energy: the log of the mean activation of every channel of the encoder's two hidden layers over
- * a (2e + 1)^2 box, minus the mean of those logs over the layer's channels at that pixel (which
- * takes out the overall level of a layer's response, following local contrast and brightness; what
- * is left is the shape of the response across filters, i.e. the texture). Then these are averaged
- * over a (2s + 1)^2 box. Averaging logs rather than widening the first box keeps a busy texture
- * from dominating a box that straddles a boundary (the log of a mean leans towards the larger
- * energies; a mean of logs does not) and lowers the features' spread within a texture.
+ * roughness of every channel of the encoder's two hidden layers: the log of the mean absolute
+ * difference between neighbouring activations over a (2e + 1)^2 box ({@link
+ * HiddenEnergy#logRoughness}), minus the mean of those logs over the layer's channels at that pixel
+ * (which takes out the overall level of a layer's response, following local contrast and
+ * brightness; what is left is the shape of the response across filters, i.e. the texture). Then
+ * these are averaged over a (2s + 1)^2 box. The roughness sees how fast each filter's response
+ * changes from pixel to pixel, so the scale of the texture as well as what it is made of; the
+ * energy (the mean activation) sees the latter only, and on the benchmark's composites the
+ * roughness separates more of them (README). Averaging logs rather than widening the first box
+ * keeps a busy texture from dominating a box that straddles a boundary (the log of a mean leans
+ * towards the larger values; a mean of logs does not) and lowers the features' spread within a
+ * texture.
  */
 public final class SegmentationFeatures implements LatentMap {
 
-	private final int energyRadius, smoothingRadius, filters1, filters2;
+	private final int roughnessRadius, smoothingRadius, filters1, filters2;
 
-	public SegmentationFeatures(final VaeConfig config, final int energyRadius, final int smoothingRadius) {
-		this.energyRadius = energyRadius;
+	public SegmentationFeatures(final VaeConfig config, final int roughnessRadius,
+		final int smoothingRadius)
+	{
+		this.roughnessRadius = roughnessRadius;
 		this.smoothingRadius = smoothingRadius;
 		this.filters1 = config.filters1();
 		this.filters2 = config.filters2();
@@ -34,7 +41,8 @@ public final class SegmentationFeatures implements LatentMap {
 
 	@Override
 	public int halo() {
-		return energyRadius + smoothingRadius;
+		// one more pixel for the roughness's differences between neighbours
+		return roughnessRadius + smoothingRadius + 1;
 	}
 
 	@Override
@@ -52,8 +60,8 @@ public final class SegmentationFeatures implements LatentMap {
 		final float[][] hidden = codes.hidden();
 		final int s = smoothingRadius;
 		for (int c = 0; c < channels(); c++)
-			out[c] = BoxFilter.mean(HiddenEnergy.log(hidden[c], w + 2 * s, h + 2 * s,
-				energyRadius), w, h, s);
+			out[c] = BoxFilter.mean(HiddenEnergy.logRoughness(hidden[c], w + 2 * s, h + 2 * s,
+				roughnessRadius), w, h, s);
 		// the channel mean is linear, so it may be taken out after the smoothing
 		centre(out, 0, filters1, w * h);
 		centre(out, filters1, filters2, w * h);

@@ -6,7 +6,7 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
  * Texture classes fitted on one image, to label it and others with the same classes: the
- * fingerprint of the model whose features they describe, the features' energy and smoothing
+ * fingerprint of the model whose features they describe, the features' roughness and smoothing
  * radii, the per-feature centre and scale that standardize them, the projection onto whitened
  * principal components, and a Gaussian mixture there (weight, mean - the class centre - and
  * covariance of each class). A pixel belongs to the class of largest weight x density. Class i
@@ -15,7 +15,7 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 public final class TextureClasses {
 
 	private final String model;
-	private final int energyRadius, radius;
+	private final int roughnessRadius, radius;
 	private final double[] featureCentre, featureScale, weights;
 	private final double[][] projection, means;
 	private final double[][][] covariances;
@@ -24,19 +24,19 @@ public final class TextureClasses {
 	private final double[] offsets;
 
 	/**
-	 * @param energyRadius radius of the box of the local energies, in pixels
-	 * @param radius radius of the box the log energies are averaged over, in pixels
+	 * @param roughnessRadius radius of the box of the local roughness, in pixels
+	 * @param radius radius of the box the log roughness is averaged over, in pixels
 	 * @param projection [q][D]: whitened principal components of the standardized features
 	 * @param means [K][q]
 	 * @param covariances [K][q][q]
 	 * @throws IllegalArgumentException if a covariance is not positive definite
 	 */
-	public TextureClasses(final String model, final int energyRadius, final int radius,
+	public TextureClasses(final String model, final int roughnessRadius, final int radius,
 		final double[] featureCentre, final double[] featureScale, final double[][] projection,
 		final double[] weights, final double[][] means, final double[][][] covariances)
 	{
 		this.model = model;
-		this.energyRadius = energyRadius;
+		this.roughnessRadius = roughnessRadius;
 		this.radius = radius;
 		this.featureCentre = featureCentre.clone();
 		this.featureScale = featureScale.clone();
@@ -73,12 +73,12 @@ public final class TextureClasses {
 		return model;
 	}
 
-	/** Radius of the box of the local energies (see {@link SegmentationFeatures}). */
-	public int energyRadius() {
-		return energyRadius;
+	/** Radius of the box of the local roughness (see {@link SegmentationFeatures}). */
+	public int roughnessRadius() {
+		return roughnessRadius;
 	}
 
-	/** Radius of the box the log energies are averaged over. */
+	/** Radius of the box the log roughness is averaged over. */
 	public int radius() {
 		return radius;
 	}

@@ -14,13 +14,13 @@ import org.vaetexture.VaeTextureException;
 import org.vaetexture.model.ModelFingerprint;
 
 /**
- * Reads and writes {@link TextureClasses} as a small JSON file (format 2): the model fingerprint,
- * energy and smoothing radii, feature standardization, projection and the Gaussian mixture
+ * Reads and writes {@link TextureClasses} as a small JSON file (format 3): the model fingerprint,
+ * roughness and smoothing radii, feature standardization, projection and the Gaussian mixture
  * (weights, class centres, covariances). Written atomically.
  */
 public final class TextureClassesFile {
 
-	private static final int FORMAT = 2;
+	private static final int FORMAT = 3;
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
 	private TextureClassesFile() {}
@@ -30,7 +30,7 @@ public final class TextureClassesFile {
 
 		int format;
 		String model;
-		Integer energyRadius, radius;
+		Integer roughnessRadius, radius;
 		double[] featureCentre, featureScale, weights;
 		double[][] projection, means;
 		double[][][] covariances;
@@ -51,7 +51,7 @@ public final class TextureClassesFile {
 		final Json j = new Json();
 		j.format = FORMAT;
 		j.model = classes.model();
-		j.energyRadius = classes.energyRadius();
+		j.roughnessRadius = classes.roughnessRadius();
 		j.radius = classes.radius();
 		j.featureCentre = classes.featureCentre();
 		j.featureScale = classes.featureScale();
@@ -76,7 +76,7 @@ public final class TextureClassesFile {
 		catch (final JsonParseException | IllegalStateException | NumberFormatException e) {
 			throw new VaeTextureException(what + " is not a centres file written by 'segment'", e);
 		}
-		if (j != null && j.format == 1) throw new VaeTextureException(what +
+		if (j != null && j.format >= 1 && j.format < FORMAT) throw new VaeTextureException(what +
 			" was written by an older version of VAE Texture; fit the classes again and write a new one");
 		if (j != null && j.format > FORMAT) throw new VaeTextureException(what +
 			" was written by a newer version of VAE Texture; update the plugin");
@@ -84,8 +84,8 @@ public final class TextureClassesFile {
 			j.featureScale == null || j.projection == null || j.weights == null || j.means == null ||
 			j.covariances == null || j.weights.length < 2 || j.weights.length > 255 ||
 			j.featureScale.length != j.featureCentre.length || j.means.length != j.weights.length ||
-			j.covariances.length != j.weights.length || j.energyRadius == null || j.radius == null ||
-			j.energyRadius < 0 || j.radius < 0 || j.energyRadius > 256 || j.radius > 256)
+			j.covariances.length != j.weights.length || j.roughnessRadius == null || j.radius == null ||
+			j.roughnessRadius < 0 || j.radius < 0 || j.roughnessRadius > 256 || j.radius > 256)
 			throw notCentres(what);
 		final int d = j.featureCentre.length, q = j.projection.length;
 		for (final double[] row : j.projection)
@@ -102,7 +102,7 @@ public final class TextureClassesFile {
 			if (!finite(j.covariances[k])) throw notCentres(what);
 		}
 		try {
-			return new TextureClasses(j.model, j.energyRadius, j.radius, j.featureCentre, j.featureScale,
+			return new TextureClasses(j.model, j.roughnessRadius, j.radius, j.featureCentre, j.featureScale,
 				j.projection, j.weights, j.means, j.covariances);
 		}
 		catch (final IllegalArgumentException e) {

@@ -19,7 +19,7 @@ public final class TextureLabelMap implements LatentMap {
 	public TextureLabelMap(final VaeModel model, final TextureClasses classes) {
 		if (!classes.model().equals(ModelFingerprint.of(model))) throw new VaeTextureException(
 			"the class centres were made with another model; use the model they were fitted with");
-		this.features = new SegmentationFeatures(model.config(), classes.energyRadius(), classes
+		this.features = new SegmentationFeatures(model.config(), classes.roughnessRadius(), classes
 			.radius());
 		if (classes.dimension() != features.channels()) throw new VaeTextureException(
 			"the class centres were made with other segmentation settings");

@@ -35,8 +35,8 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
- * (log hidden-layer energies over a box of radius 3/8 of the tile size, averaged over a box of the
- * smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
+ * (the log roughness of the hidden layers' activations over a box of radius 3/8 of the tile size,
+ * averaged over a box of the smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
  * principal components (fewer where the features vary in fewer directions), whitened; there a
  * mixture of K Gaussians with one covariance shared by all classes ({@link TiedGaussianMixture})
  * is fitted by expectation maximization on a seeded sample of the image's pixels, from several
@@ -58,29 +58,29 @@ public final class TextureSegmentation {
 
 	private final VaeModel model;
 	private final SegmentationFeatures features;
-	private final int energyRadius, radius;
+	private final int roughnessRadius, radius;
 
-	/** @param radius of the box over which the log energies are averaged, in pixels */
+	/** @param radius of the box over which the log roughness is averaged, in pixels */
 	public TextureSegmentation(final VaeModel model, final int radius) {
-		this(model, energyRadius(model.config()), radius);
+		this(model, roughnessRadius(model.config()), radius);
 	}
 
-	private TextureSegmentation(final VaeModel model, final int energyRadius, final int radius) {
+	private TextureSegmentation(final VaeModel model, final int roughnessRadius, final int radius) {
 		if (radius < 0 || radius > 256) throw new VaeTextureException(
 			"smoothing radius must be from 0 to 256 pixels, got " + radius);
 		this.model = model;
-		this.energyRadius = energyRadius;
+		this.roughnessRadius = roughnessRadius;
 		this.radius = radius;
-		this.features = new SegmentationFeatures(model.config(), energyRadius, radius);
+		this.features = new SegmentationFeatures(model.config(), roughnessRadius, radius);
 	}
 
 	/** The segmentation that labels with classes fitted earlier (with their radii). */
 	public static TextureSegmentation of(final VaeModel model, final TextureClasses classes) {
-		return new TextureSegmentation(model, classes.energyRadius(), classes.radius());
+		return new TextureSegmentation(model, classes.roughnessRadius(), classes.radius());
 	}
 
-	/** Radius of the box of the local energies: 3/8 of the tile size. */
-	static int energyRadius(final VaeConfig config) {
+	/** Radius of the box of the local roughness: 3/8 of the tile size. */
+	static int roughnessRadius(final VaeConfig config) {
 		return 3 * config.tileSize() / 8;
 	}
 
@@ -169,7 +169,7 @@ public final class TextureSegmentation {
 		for (int k = 0; k < classes; k++)
 			covariances[k] = mixture.covariance();
 		try {
-			return new TextureClasses(ModelFingerprint.of(model), energyRadius, radius, centre, scale,
+			return new TextureClasses(ModelFingerprint.of(model), roughnessRadius, radius, centre, scale,
 				projection, mixture.weights(), mixture.means(), covariances);
 		}
 		catch (final IllegalArgumentException e) {
@@ -295,7 +295,7 @@ public final class TextureSegmentation {
 		final DoubleConsumer progress, final BooleanSupplier cancelled)
 	{
 		final TextureLabelMap map = new TextureLabelMap(model, classes);
-		if (classes.energyRadius() != energyRadius || classes.radius() != radius)
+		if (classes.roughnessRadius() != roughnessRadius || classes.radius() != radius)
 			throw new VaeTextureException("the class centres were made with other segmentation settings");
 		final int planes = image.planes();
 		final Img<UnsignedByteType> labels = MapImages.create(new UnsignedByteType(), image.width(),

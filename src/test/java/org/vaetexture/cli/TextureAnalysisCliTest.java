@@ -124,7 +124,7 @@ class TextureAnalysisCliTest {
 				.toString()));
 		assertTrue(err.startsWith("error: the class centres were made with another model"), err);
 		assertFalse(Files.exists(dir.resolve("x.tif")));
-		Files.writeString(dir.resolve("bad.json"), "{\"format\": 2}");
+		Files.writeString(dir.resolve("bad.json"), "{\"format\": 3}");
 		assertEquals(2, run("segment", "--model", model.toString(), "--input", TestImages.sample(
 			"brick.tif").toString(), "--centres", dir.resolve("bad.json").toString(), "--output", dir
 				.resolve("x.tif").toString()));

@@ -211,6 +211,46 @@ class MapsTest {
 	}
 
 	/**
+	 * The segmentation features by their definition, from the hidden activations of the
+	 * mirror-extended image: per channel the log of (0.01 + the mean over the (2e + 1)^2 box of
+	 * |a(u + 1, v) - a(u, v)| + |a(u, v + 1) - a(u, v)|), averaged over the (2s + 1)^2 box centred
+	 * on the pixel, minus that average's mean over the channels of its layer; at corners and inside.
+	 */
+	@Test
+	void segmentationFeaturesAreTheSmoothedLogRoughnessCentredPerLayer() {
+		final int w = 40, h = 30, e = 3, s = 4, m = e + s + 1, f1 = CONFIG.filters1();
+		final TextureImage image = region(30, 20, w, h);
+		final Img<FloatType> map = new MapRunner(model, 24, 2).run(image, new SegmentationFeatures(
+			CONFIG, e, s));
+		final float[][] a = new DenseEncoder(model).codes(Views.extendMirrorSingle(Views.hyperSlice(
+			image.data(), 3, 0)), -m, -m, w + 2 * m, h + 2 * m, true).hidden();
+		final int aw = w + 2 * m, channels = a.length;
+		for (final int[] p : new int[][] { { 0, 0 }, { w - 1, h - 1 }, { 17, 11 }, { 2, h - 3 } }) {
+			final double[] smoothed = new double[channels];
+			for (int c = 0; c < channels; c++)
+				for (int y = p[1] - s; y <= p[1] + s; y++)
+					for (int x = p[0] - s; x <= p[0] + s; x++) {
+						double steps = 0;
+						for (int v = y - e; v <= y + e; v++)
+							for (int u = x - e; u <= x + e; u++) {
+								final int i = (v + m) * aw + u + m;
+								steps += Math.abs(a[c][i + 1] - a[c][i]) + Math.abs(a[c][i + aw] - a[c][i]);
+							}
+						smoothed[c] += Math.log(0.01 + steps / ((2 * e + 1) * (2 * e + 1))) / ((2 * s + 1) *
+							(2 * s + 1));
+					}
+			for (int c = 0; c < channels; c++) {
+				final int from = c < f1 ? 0 : f1, to = c < f1 ? f1 : channels;
+				double layer = 0;
+				for (int k = from; k < to; k++)
+					layer += smoothed[k] / (to - from);
+				assertEquals(smoothed[c] - layer, at(map, p[0], p[1], c), 1e-4, p[0] + ", " + p[1] + ", " +
+					c);
+			}
+		}
+	}
+
+	/**
 	 * Grey levels squared in a square, rescaled to keep its mean and standard deviation: the shape
 	 * term (the local histogram's skewness) is more than twice as high there as elsewhere.
 	 */

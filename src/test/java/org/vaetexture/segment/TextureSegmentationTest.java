@@ -89,7 +89,7 @@ class TextureSegmentationTest {
 		TextureClassesFile.save(classes, file);
 		final TextureClasses loaded = TextureClassesFile.load(file);
 		assertEquals(2, loaded.count());
-		assertEquals(classes.energyRadius(), loaded.energyRadius());
+		assertEquals(classes.roughnessRadius(), loaded.roughnessRadius());
 		assertEquals(classes.radius(), loaded.radius());
 		assertArrayEquals(labels, values(TextureSegmentation.of(model, loaded).label(image, loaded,
 			f -> {}, () -> false)));
@@ -107,10 +107,14 @@ class TextureSegmentationTest {
 			image, classes, f -> {}, () -> false));
 		final Path junk = Files.writeString(dir.resolve("junk.json"), "[1, 2]");
 		assertMessage("is not a centres file", () -> TextureClassesFile.load(junk));
-		final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": 1, \"radius\": 16}");
-		assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
-			"new one", () -> TextureClassesFile.load(old));
-		final Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": 3}");
+		// format 1: one box for the energies; format 2: the energies at two scales
+		for (final int format : new int[] { 1, 2 }) {
+			final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": " + format +
+				", \"radius\": 16}");
+			assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
+				"new one", () -> TextureClassesFile.load(old));
+		}
+		final Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": 4}");
 		assertMessage("written by a newer version of VAE Texture; update the plugin",
 			() -> TextureClassesFile.load(newer));
 		final float[] flat = new float[64 * 64];
