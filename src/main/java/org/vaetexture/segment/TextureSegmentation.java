@@ -35,14 +35,15 @@ import org.vaetexture.model.VaeModel;
 
 /**
  * Unsupervised texture segmentation into K classes. Per pixel, the {@link SegmentationFeatures}
- * (the log roughness of the hidden layers' activations over a box of radius 3/8 of the tile size,
- * averaged over a box of the smoothing radius) are standardized and projected onto their first {@value #COMPONENTS}
- * principal components (fewer where the features vary in fewer directions), whitened; there a
- * mixture of K Gaussians with one covariance shared by all classes ({@link TiedGaussianMixture})
- * is fitted by expectation maximization on a seeded sample of the image's pixels, from several
- * seeded k-means++ starts (Apache Commons Math), keeping the fit whose classes lie furthest apart;
- * every pixel gets the class of largest posterior. {@link #fit} learns the classes of an image;
- * {@link #label} labels any image with them, so a second image gets the same classes.
+ * (the log roughness of the hidden layers' activations over a box of radius 1/4 of the tile size,
+ * averaged over a box of the smoothing radius) are standardized and projected onto their first
+ * {@value #COMPONENTS} principal components (fewer where the features vary in fewer directions),
+ * whitened; there a mixture of K Gaussians with one covariance shared by all classes ({@link
+ * TiedGaussianMixture}) is fitted by expectation maximization on a seeded sample of the image's
+ * pixels, from several seeded k-means++ starts (Apache Commons Math), keeping the fit whose
+ * classes lie furthest apart; every pixel gets the class of largest posterior. {@link #fit} learns
+ * the classes of an image; {@link #label} labels any image with them, so a second image gets the
+ * same classes.
  */
 public final class TextureSegmentation {
 
@@ -79,9 +80,9 @@ public final class TextureSegmentation {
 		return new TextureSegmentation(model, classes.roughnessRadius(), classes.radius());
 	}
 
-	/** Radius of the box of the local roughness: 3/8 of the tile size. */
+	/** Radius of the box of the local roughness: 1/4 of the tile size. */
 	static int roughnessRadius(final VaeConfig config) {
-		return 3 * config.tileSize() / 8;
+		return config.tileSize() / 4;
 	}
 
 	/** The default smoothing radius: 3/4 of the tile size. */
