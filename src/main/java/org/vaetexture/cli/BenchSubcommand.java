@@ -71,7 +71,7 @@ final class BenchSubcommand implements Callable<Integer> {
 	private boolean segmentation;
 
 	@Option(names = "--segmentation-held-out",
-		description = "Also run the segmentation benchmark on pairs no setting was chosen on (a texture beside itself enlarged; gravel beside brick, both turned).")
+		description = "Also run the segmentation benchmark on pairs no setting was chosen on (a texture beside itself enlarged; gravel beside brick, both turned; four more pairs of turned or enlarged textures).")
 	private boolean segmentationHeldOut;
 
 	@Option(names = "--smoothing", paramLabel = "R",

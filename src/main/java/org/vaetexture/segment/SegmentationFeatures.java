@@ -9,17 +9,17 @@ import org.vaetexture.model.VaeConfig;
 /**
  * The per-pixel features that texture segmentation clusters, at two scales. First the local
  * roughness of every channel of the encoder's two hidden layers: the log of the mean absolute
- * difference between neighbouring activations over a (2e + 1)^2 box ({@link
- * HiddenEnergy#logRoughness}), minus the mean of those logs over the layer's channels at that pixel
- * (which takes out the overall level of a layer's response, following local contrast and
- * brightness; what is left is the shape of the response across filters, i.e. the texture). Then
- * these are averaged over a (2s + 1)^2 box. The roughness sees how fast each filter's response
- * changes from pixel to pixel, so the scale of the texture as well as what it is made of; the
- * energy (the mean activation) sees the latter only, and on the benchmark's composites the
- * roughness separates more of them (README). Averaging logs rather than widening the first box
- * keeps a busy texture from dominating a box that straddles a boundary (the log of a mean leans
- * towards the larger values; a mean of logs does not) and lowers the features' spread within a
- * texture.
+ * difference between neighbouring activations over a (2r + 1)^2 box, r the roughness radius
+ * ({@link HiddenEnergy#logRoughness}), minus the mean of those logs over the layer's channels at
+ * that pixel (which takes out the overall level of a layer's response, following local contrast
+ * and brightness; what is left is the shape of the response across filters, i.e. the texture).
+ * Then these are averaged over a (2s + 1)^2 box, s the smoothing radius. The roughness sees how
+ * fast each filter's response changes from pixel to pixel, so the scale of the texture as well as
+ * what it is made of; the energy (the mean activation) sees the latter only, and on the
+ * benchmark's composites the roughness separates more of them (README). Averaging logs rather than
+ * widening the first box keeps a busy texture from dominating a box that straddles a boundary (the
+ * log of a mean leans towards the larger values; a mean of logs does not) and lowers the features'
+ * spread within a texture.
  */
 public final class SegmentationFeatures implements LatentMap {
 

@@ -102,8 +102,8 @@ public final class TextureClassesFile {
 			if (!finite(j.covariances[k])) throw notCentres(what);
 		}
 		try {
-			return new TextureClasses(j.model, j.roughnessRadius, j.radius, j.featureCentre, j.featureScale,
-				j.projection, j.weights, j.means, j.covariances);
+			return new TextureClasses(j.model, j.roughnessRadius, j.radius, j.featureCentre,
+				j.featureScale, j.projection, j.weights, j.means, j.covariances);
 		}
 		catch (final IllegalArgumentException e) {
 			throw notCentres(what);

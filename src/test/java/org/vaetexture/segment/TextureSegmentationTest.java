@@ -111,8 +111,8 @@ class TextureSegmentationTest {
 		for (final int format : new int[] { 1, 2 }) {
 			final Path old = Files.writeString(dir.resolve("old.json"), "{\"format\": " + format +
 				", \"radius\": 16}");
-			assertMessage("written by an older version of VAE Texture; fit the classes again and write a " +
-				"new one", () -> TextureClassesFile.load(old));
+			assertMessage("written by an older version of VAE Texture; fit the classes again and " +
+				"write a new one", () -> TextureClassesFile.load(old));
 		}
 		final Path newer = Files.writeString(dir.resolve("newer.json"), "{\"format\": 4}");
 		assertMessage("written by a newer version of VAE Texture; update the plugin",
